@@ -1,0 +1,2 @@
+export { DomainError, NotFoundError, ValidationError, isDomainError, type ErrorCode } from "./domain-error.js";
+export { mapPgError } from "./pg-errors.js";
