@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import dotenv from "dotenv";
+import { z } from "zod";
+
+/** The repository root, found from this file so commands work from any folder. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  PLATFORM_HOST: z.string().default("platform.localhost"),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
+  THEMES_DIR: z.string().default(path.join(REPO_ROOT, "themes")),
+  MIGRATE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/**
+ * Reads configuration from the environment, after loading `.env` from the repository
+ * root when one exists (real environment variables win).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const envFile = path.join(REPO_ROOT, ".env");
+  if (env === process.env && existsSync(envFile)) dotenv.config({ path: envFile, quiet: true } as dotenv.DotenvConfigOptions);
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

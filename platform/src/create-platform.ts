@@ -1,0 +1,74 @@
+import path from "node:path";
+import type { Knex } from "knex";
+import { REPO_ROOT, resolveDatabase, type Config, type ResolvedDatabase } from "./config/index.js";
+import { createKnex, createTenantUnitOfWork, singleClusterRegistry, type ClusterRegistry, type TenantUnitOfWork } from "./db/index.js";
+import { loadCatalogues, type Catalogue } from "./i18n/index.js";
+import { MigrationService } from "./migrations/index.js";
+import { createLogger, type Logger } from "./observability/index.js";
+import { TenantResolver, TenantSchemaStore, TenantStore } from "./tenancy/index.js";
+import { ThemeService } from "./themes/index.js";
+import type { Locale } from "./context.js";
+
+export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
+export const TENANT_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/tenant");
+
+/** The platform's long-lived collaborators, built once per process. */
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  database: ResolvedDatabase;
+  db: Knex;
+  clusters: ClusterRegistry;
+  withTenant: TenantUnitOfWork;
+  tenants: TenantStore;
+  tenantSchemas: TenantSchemaStore;
+  migrations: MigrationService;
+  resolver: TenantResolver;
+  themes: ThemeService;
+  catalogues: Record<Locale, Catalogue>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the platform for a process (server, CLI, benchmark or test): picks the
+ * database, builds the pool and the stores. Nothing here migrates or listens yet.
+ */
+export async function createPlatform(
+  config: Config,
+  opts: { logger?: Logger; tenantMigrationsDir?: string; poolMax?: number; database?: ResolvedDatabase } = {},
+): Promise<Platform> {
+  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const database =
+    opts.database ??
+    (await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (msg) => logger.info(msg) }));
+  const db = createKnex(database.url, { poolMax: opts.poolMax ?? Math.max(config.DB_POOL_MAX, config.MIGRATE_CONCURRENCY + 2) });
+  const clusters = singleClusterRegistry(db);
+  const tenants = new TenantStore(db);
+  const migrations = new MigrationService({
+    db,
+    clusters,
+    platformDir: PLATFORM_MIGRATIONS_DIR,
+    tenantDir: opts.tenantMigrationsDir ?? TENANT_MIGRATIONS_DIR,
+    concurrency: config.MIGRATE_CONCURRENCY,
+  });
+  const resolver = new TenantResolver(tenants, { ttlMs: config.TENANT_CACHE_TTL_MS });
+  return {
+    config,
+    logger,
+    database,
+    db,
+    clusters,
+    withTenant: createTenantUnitOfWork(clusters),
+    tenants,
+    tenantSchemas: new TenantSchemaStore(),
+    migrations,
+    resolver,
+    themes: new ThemeService(config.THEMES_DIR),
+    catalogues: loadCatalogues(),
+    async close() {
+      await resolver.close();
+      await db.destroy();
+      await database.stop();
+    },
+  };
+}

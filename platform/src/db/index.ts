@@ -1,0 +1,11 @@
+export { createKnex } from "./knex.js";
+export { quoteIdent, isSafeIdent } from "./identifiers.js";
+export {
+  createTenantUnitOfWork,
+  singleClusterRegistry,
+  tenantPreamble,
+  type ClusterRegistry,
+  type TenantDbRef,
+  type TenantScope,
+  type TenantUnitOfWork,
+} from "./tenant-unit-of-work.js";

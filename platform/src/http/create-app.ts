@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext } from "@remix-run/node";
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
+import type { AppName, ConsoleServices, Locale, VisitNowLoadContext } from "../context.js";
+import { isDomainError } from "../errors/index.js";
+import { i18nView, LOCALE_COOKIE, pickLocale, type Catalogue } from "../i18n/index.js";
+import type { HttpMetrics, Logger } from "../observability/index.js";
+import { normaliseHost, type RoutedTenant } from "../tenancy/index.js";
+import type { ThemeService } from "../themes/index.js";
+import { suspendedPage, unknownHostPage } from "./pages.js";
+import type { RemixAppBuild, RemixBuilds } from "./remix-apps.js";
+
+export interface AppDeps {
+  platformHost: string;
+  metricsToken?: string;
+  logger: Logger;
+  resolver: { resolve(hostname: string): Promise<RoutedTenant | null> };
+  themes: ThemeService;
+  catalogues: Record<Locale, Catalogue>;
+  metrics: HttpMetrics;
+  /** Checks the dependencies `/readyz` reports on; each value is "ok" or a problem. */
+  readiness: () => Promise<Record<string, string>>;
+  consoleServices: ConsoleServices;
+  /** The Remix apps; absent where only the HTTP edge is under test. */
+  remix?: RemixBuilds | null;
+  /** Cache-Control for fingerprinted assets; shorter in development. */
+  immutableAssets?: boolean;
+}
+
+/** Per-request state, kept on `res.locals` under one typed key. */
+export interface RequestState {
+  id: string;
+  log: Logger;
+  host: string | null;
+  app: AppName | "api" | "system";
+  tenant: RoutedTenant | null;
+  locale: Locale;
+}
+
+export function requestState(res: Response): RequestState {
+  return res.locals.vn as RequestState;
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i === -1) continue;
+    const k = part.slice(0, i).trim();
+    try {
+      out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // a malformed cookie value is ignored, not fatal
+    }
+  }
+  return out;
+}
+
+function appForPath(path: string): AppName | "api" {
+  if (path === "/api" || path.startsWith("/api/")) return "api";
+  if (/^\/doctor(\/|\.data$|$)/.test(path)) return "doctor";
+  if (/^\/admin(\/|\.data$|$)/.test(path)) return "admin";
+  return "patient";
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith("/api/") || (req.get("accept") ?? "").startsWith("application/json");
+}
+
+/** Mounts one Remix app (statics, then its handler) at its basename. */
+function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
+  const handler = createRequestHandler({
+    build: app.build,
+    mode: process.env.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (_req, res) => {
+      const s = requestState(res);
+      const tenant = s.tenant;
+      const theme = tenant ? deps.themes.view(tenant.theme, tenant.themeOverrides) : deps.themes.view("default");
+      const context: VisitNowLoadContext = {
+        requestId: s.id,
+        app: app.name,
+        tenant: tenant && {
+          id: tenant.id,
+          slug: tenant.slug,
+          name: tenant.name,
+          kind: tenant.kind,
+          status: tenant.status,
+          defaultLocale: tenant.defaultLocale,
+          timeZone: tenant.timeZone,
+          primaryHost: tenant.primaryHost,
+        },
+        theme,
+        i18n: i18nView(deps.catalogues, s.locale),
+        console: app.name === "console" ? deps.consoleServices : null,
+      };
+      return context as unknown as AppLoadContext;
+    },
+  });
+  const base = app.basename === "/" ? "" : app.basename;
+  router.use(`${base}/assets`, express.static(`${app.clientDir}/assets`, {
+    index: false, redirect: false, immutable: deps.immutableAssets ?? true, maxAge: deps.immutableAssets === false ? 0 : "1y",
+  }));
+  router.use(base || "/", express.static(app.clientDir, { index: false, redirect: false, maxAge: "1h" }));
+  if (base) router.all([base, `${base}.data`, `${base}/*`], handler);
+  else router.all("*", handler);
+}
+
+/**
+ * Composes the HTTP edge: request ids and logs, health and metrics, the tenant router,
+ * locale choice, the API and the Remix apps, and one error converter.
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.use((req, res, next) => {
+    const started = performance.now();
+    const incoming = req.get("x-request-id");
+    const id = incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const state: RequestState = { id, log: deps.logger.child({ reqId: id }), host: null, app: "system", tenant: null, locale: "en" };
+    res.locals.vn = state;
+    res.setHeader("X-Request-Id", id);
+    res.on("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const tenant = state.tenant?.slug ?? null;
+      deps.metrics.observe(state.app, req.method, res.statusCode, seconds, tenant);
+      state.log.info(
+        { tenant, app: state.app, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+
+  app.get("/readyz", async (_req, res) => {
+    const checks = await deps.readiness();
+    const ok = Object.values(checks).every((v) => v === "ok");
+    res.set("Cache-Control", "no-store").status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", checks });
+  });
+
+  app.get("/metrics", async (req, res) => {
+    const host = normaliseHost(req.get("host"));
+    const token = deps.metricsToken;
+    const authorised = host === deps.platformHost || (token !== undefined && req.get("authorization") === `Bearer ${token}`);
+    if (!authorised) {
+      res.status(404).type("text/plain").send("Not found");
+      return;
+    }
+    const { contentType, body } = await deps.metrics.render();
+    res.set("Cache-Control", "no-store").type(contentType).send(body);
+  });
+
+  app.use("/_theme", express.static(deps.themes.dir, { index: false, redirect: false, dotfiles: "deny", fallthrough: false, maxAge: "1h" }));
+
+  // The tenant router: Host -> tenant, before anything tenant-specific runs.
+  app.use(async (req, res, next) => {
+    const state = requestState(res);
+    const cookies = parseCookies(req.get("cookie"));
+    const host = normaliseHost(req.get("host"));
+    state.host = host;
+    try {
+      if (host && host === deps.platformHost) {
+        state.app = "console";
+        state.locale = pickLocale({ query: req.query.lang, cookie: cookies[LOCALE_COOKIE] });
+      } else {
+        const tenant = host ? await deps.resolver.resolve(host) : null;
+        state.locale = pickLocale({ query: req.query.lang, cookie: cookies[LOCALE_COOKIE], tenantDefault: tenant?.defaultLocale });
+        if (!tenant || tenant.status === "provisioning") {
+          state.app = appForPath(req.path);
+          res.status(404).set("Cache-Control", "no-store");
+          if (wantsJson(req)) res.json({ error: { code: "not_found", message: "Not found" } });
+          else res.type("html").send(unknownHostPage(deps.catalogues[state.locale], state.locale));
+          return;
+        }
+        state.tenant = tenant;
+        state.log = state.log.child({ tenant: tenant.slug });
+        state.app = appForPath(req.path);
+        if (tenant.status === "suspended") {
+          res.status(503).set({ "Retry-After": "3600", "Cache-Control": "no-store" });
+          if (wantsJson(req)) res.json({ error: { code: "unavailable", message: "This site is temporarily unavailable." } });
+          else {
+            const theme = deps.themes.view(tenant.theme, tenant.themeOverrides);
+            res.type("html").send(suspendedPage({ tenantName: tenant.name, theme, messages: deps.catalogues[state.locale], locale: state.locale }));
+          }
+          return;
+        }
+      }
+      if (typeof req.query.lang === "string" && req.query.lang === state.locale) {
+        // A preference, not server state: remembered on this host only.
+        res.cookie(LOCALE_COOKIE, state.locale, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 * 1000, secure: req.secure });
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  const api = express.Router();
+  api.get("/api/v1/tenant", tenantInfo);
+  api.all("/api/*", (_req, res) => {
+    res.status(404).json({ error: { code: "not_found", message: "Not found" } });
+  });
+  app.use((req, res, next) => (requestState(res).tenant ? api(req, res, next) : next()));
+
+  if (deps.remix) {
+    const tenantApps = express.Router();
+    mountRemix(tenantApps, deps.remix.doctor, deps);
+    mountRemix(tenantApps, deps.remix.admin, deps);
+    mountRemix(tenantApps, deps.remix.patient, deps);
+    const platformApps = express.Router();
+    mountRemix(platformApps, deps.remix.console, deps);
+    app.use((req, res, next) => (requestState(res).tenant ? tenantApps(req, res, next) : platformApps(req, res, next)));
+  }
+
+  app.use((req, res) => {
+    if (wantsJson(req)) res.status(404).json({ error: { code: "not_found", message: "Not found" } });
+    else res.status(404).type("text/plain").send("Not found");
+  });
+
+  app.use(((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const state = requestState(res);
+    if (isDomainError(err) && err.status < 500) {
+      res.status(err.status).json(err.toJSON());
+      return;
+    }
+    state.log.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) }, "unhandled error");
+    if (res.headersSent) return;
+    if (wantsJson(req)) res.status(500).json({ error: { code: "internal", message: "Something went wrong." } });
+    else res.status(500).type("text/plain").send("Something went wrong.");
+  }) as express.ErrorRequestHandler);
+
+  return app;
+}
+
+/** A trivial tenant-routed endpoint: the public facts about the tenant of this host. */
+export const tenantInfo: RequestHandler = (_req, res) => {
+  const t = requestState(res).tenant;
+  if (!t) {
+    res.status(404).json({ error: { code: "not_found", message: "Not found" } });
+    return;
+  }
+  res.set("Cache-Control", "no-store").json({ slug: t.slug, name: t.name, kind: t.kind, defaultLocale: t.defaultLocale, timeZone: t.timeZone });
+};
