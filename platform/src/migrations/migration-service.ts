@@ -97,9 +97,9 @@ export class MigrationService {
   ): Promise<MigrateAllSummary> {
     const started = performance.now();
     const runId = randomUUID();
-    await this.store.ensurePlatformSchema();
     return this.store.withLock(
       async () => {
+        await this.store.ensurePlatformSchema();
         const platformApplied = await this.migratePlatform();
         const tenants = await this.migrateTenants(runId, opts.slugs, opts.onProgress);
         const counts = { total: tenants.length, applied: 0, noop: 0, failed: 0 };
@@ -112,8 +112,10 @@ export class MigrationService {
 
   /** Migrates the platform schema only (what every command needs before it starts). */
   async migratePlatformOnly(): Promise<string[]> {
-    await this.store.ensurePlatformSchema();
-    return this.store.withLock(() => this.migratePlatform(), () => undefined);
+    return this.store.withLock(async () => {
+      await this.store.ensurePlatformSchema();
+      return this.migratePlatform();
+    }, () => undefined);
   }
 
   private async migratePlatform(): Promise<string[]> {

@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import pg from "pg";
 
 const SCHEMA_MIGRATIONS = "platform.schema_migrations";
 const TENANTS = "platform.tenants";
@@ -28,16 +29,28 @@ export interface TenantRunRecord {
 export class MigrationStore {
   constructor(private readonly db: Knex) {}
 
-  /** Holds the orchestrator's advisory lock for as long as `work` runs. */
+  /**
+   * Holds the orchestrator's advisory lock for as long as `work` runs. The lock lives on
+   * a dedicated connection outside the pool, so a small pool cannot deadlock on it, and
+   * Postgres releases it if this process dies.
+   */
   async withLock<T>(work: () => Promise<T>, onWait: () => void): Promise<T> {
-    return this.db.transaction(async (trx) => {
-      const { rows } = await trx.raw<{ rows: { locked: boolean }[] }>("select pg_try_advisory_xact_lock(?) as locked", [LOCK_KEY]);
+    const client = new pg.Client(this.db.client.config.connection as pg.ClientConfig);
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [LOCK_KEY]);
       if (!rows[0]?.locked) {
         onWait();
-        await trx.raw("select pg_advisory_xact_lock(?)", [LOCK_KEY]);
+        await client.query("select pg_advisory_lock($1)", [LOCK_KEY]);
       }
-      return work();
-    });
+      try {
+        return await work();
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [LOCK_KEY]);
+      }
+    } finally {
+      await client.end();
+    }
   }
 
   async ensurePlatformSchema(): Promise<void> {
