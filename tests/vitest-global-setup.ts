@@ -1,5 +1,5 @@
 import { createLogger, createPlatform, loadConfig } from "@visitnow/platform";
-import { createTestDatabase, dropTestDatabase } from "./test-database.js";
+import { createTestDatabase, dropTestDatabase } from "../scripts/test-db.mjs";
 
 // One database per test run, its platform schema migrated once here; every integration
 // test provisions its own tenants in it with random slugs, so tests share no mutable

@@ -39,5 +39,5 @@ export {
   type TenantDomain,
 } from "./tenancy/index.js";
 export { ThemeService, ThemeSchema, contrastProblems, contrastRatio, CONTRAST_PAIRS, type Theme } from "./themes/index.js";
-export { createApp, tenantInfo, loadRemixBuilds, remixBuildsExist, type AppDeps, type RemixBuilds } from "./http/index.js";
+export { createApp, requestContext, tenantRouter, tenantInfo, loadRemixBuilds, remixBuildsExist, type AppDeps, type RemixBuilds } from "./http/index.js";
 export { createPlatform, PLATFORM_MIGRATIONS_DIR, TENANT_MIGRATIONS_DIR, type Platform } from "./create-platform.js";

@@ -16,7 +16,11 @@ export interface AppDeps {
   platformHost: string;
   metricsToken?: string;
   logger: Logger;
-  resolver: { resolve(hostname: string): Promise<RoutedTenant | null> };
+  resolver: {
+    resolve(hostname: string): Promise<RoutedTenant | null>;
+    /** A fresh cached answer without awaiting, when there is one. */
+    peek?(hostname: string): RoutedTenant | null | undefined;
+  };
   themes: ThemeService;
   catalogues: Record<Locale, Catalogue>;
   metrics: HttpMetrics;
@@ -31,8 +35,9 @@ export interface AppDeps {
 
 /** Per-request state, kept on `res.locals` under one typed key. */
 export interface RequestState {
-  id: string;
-  log: Logger;
+  readonly id: string;
+  /** Bound to the request id and tenant slug. */
+  readonly log: Logger;
   host: string | null;
   app: AppName | "api" | "system";
   tenant: RoutedTenant | null;
@@ -100,12 +105,121 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
     },
   });
   const base = app.basename === "/" ? "" : app.basename;
-  router.use(`${base}/assets`, express.static(`${app.clientDir}/assets`, {
-    index: false, redirect: false, immutable: deps.immutableAssets ?? true, maxAge: deps.immutableAssets === false ? 0 : "1y",
-  }));
+  router.use(
+    `${base}/assets`,
+    express.static(`${app.clientDir}/assets`, {
+      index: false,
+      redirect: false,
+      immutable: deps.immutableAssets ?? true,
+      maxAge: deps.immutableAssets === false ? 0 : "1y",
+    })
+  );
   router.use(base || "/", express.static(app.clientDir, { index: false, redirect: false, maxAge: "1h" }));
   if (base) router.all([base, `${base}.data`, `${base}/*`], handler);
   else router.all("*", handler);
+}
+
+/** Request id, per-request logger, and one log line plus metrics when the response ends. */
+export function requestContext(deps: Pick<AppDeps, "logger" | "metrics">): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const incoming = req.get("x-request-id");
+    const id = incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const state = new RequestStateImpl(id, deps.logger);
+    res.locals.vn = state;
+    res.setHeader("X-Request-Id", id);
+    res.on("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const tenant = state.tenant?.slug ?? null;
+      deps.metrics.observe(state.app, req.method, res.statusCode, seconds, tenant);
+      deps.logger.info(
+        { reqId: id, tenant, app: state.app, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
+/** Request state whose child logger (bound to request id and tenant) is made on first use. */
+class RequestStateImpl implements RequestState {
+  host: string | null = null;
+  app: RequestState["app"] = "system";
+  tenant: RoutedTenant | null = null;
+  locale: Locale = "en";
+  private child: Logger | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly root: Logger,
+  ) {}
+
+  get log(): Logger {
+    this.child ??= this.root.child({ reqId: this.id, tenant: this.tenant?.slug ?? null });
+    return this.child;
+  }
+}
+
+/**
+ * The tenant router: Host -> tenant, before anything tenant-specific runs. The platform
+ * host gets the console; an unknown host a 404 that names no tenant; a suspended tenant
+ * a 503 in its own theme.
+ */
+export function tenantRouter(deps: Pick<AppDeps, "platformHost" | "resolver" | "themes" | "catalogues">): RequestHandler {
+  return async (req, res, next) => {
+    const state = requestState(res);
+    const cookies = parseCookies(req.get("cookie"));
+    const host = normaliseHost(req.get("host"));
+    state.host = host;
+    try {
+      if (host && host === deps.platformHost) {
+        state.app = "console";
+        state.locale = pickLocale({ query: req.query.lang, cookie: cookies[LOCALE_COOKIE] });
+      } else {
+        const tenant = host ? (deps.resolver.peek?.(host) ?? (await deps.resolver.resolve(host))) : null;
+        state.locale = pickLocale({
+          query: req.query.lang,
+          cookie: cookies[LOCALE_COOKIE],
+          tenantDefault: tenant?.defaultLocale,
+        });
+        if (!tenant || tenant.status === "provisioning") {
+          state.app = appForPath(req.path);
+          res.status(404).set("Cache-Control", "no-store");
+          if (wantsJson(req)) res.json({ error: { code: "not_found", message: "Not found" } });
+          else res.type("html").send(unknownHostPage(deps.catalogues[state.locale], state.locale));
+          return;
+        }
+        state.tenant = tenant;
+        state.app = appForPath(req.path);
+        if (tenant.status === "suspended") {
+          res.status(503).set({ "Retry-After": "3600", "Cache-Control": "no-store" });
+          if (wantsJson(req)) res.json({ error: { code: "unavailable", message: "This site is temporarily unavailable." } });
+          else {
+            const theme = deps.themes.view(tenant.theme, tenant.themeOverrides);
+            res
+              .type("html")
+              .send(
+                suspendedPage({ tenantName: tenant.name, theme, messages: deps.catalogues[state.locale], locale: state.locale })
+              );
+          }
+          return;
+        }
+      }
+      if (typeof req.query.lang === "string" && req.query.lang === state.locale) {
+        // A preference, not server state: remembered on this host only.
+        res.cookie(LOCALE_COOKIE, state.locale, {
+          httpOnly: true,
+          sameSite: "lax",
+          path: "/",
+          maxAge: 365 * 24 * 3600 * 1000,
+          secure: req.secure,
+        });
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
 }
 
 /**
@@ -117,24 +231,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   app.set("etag", false);
 
-  app.use((req, res, next) => {
-    const started = performance.now();
-    const incoming = req.get("x-request-id");
-    const id = incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    const state: RequestState = { id, log: deps.logger.child({ reqId: id }), host: null, app: "system", tenant: null, locale: "en" };
-    res.locals.vn = state;
-    res.setHeader("X-Request-Id", id);
-    res.on("finish", () => {
-      const seconds = (performance.now() - started) / 1000;
-      const tenant = state.tenant?.slug ?? null;
-      deps.metrics.observe(state.app, req.method, res.statusCode, seconds, tenant);
-      state.log.info(
-        { tenant, app: state.app, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) },
-        "request",
-      );
-    });
-    next();
-  });
+  app.use(requestContext(deps));
 
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });
@@ -143,7 +240,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.get("/readyz", async (_req, res) => {
     const checks = await deps.readiness();
     const ok = Object.values(checks).every((v) => v === "ok");
-    res.set("Cache-Control", "no-store").status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", checks });
+    res
+      .set("Cache-Control", "no-store")
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? "ok" : "unavailable", checks });
   });
 
   app.get("/metrics", async (req, res) => {
@@ -158,50 +258,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.set("Cache-Control", "no-store").type(contentType).send(body);
   });
 
-  app.use("/_theme", express.static(deps.themes.dir, { index: false, redirect: false, dotfiles: "deny", fallthrough: false, maxAge: "1h" }));
+  app.use(
+    "/_theme",
+    express.static(deps.themes.dir, { index: false, redirect: false, dotfiles: "deny", fallthrough: false, maxAge: "1h" })
+  );
 
-  // The tenant router: Host -> tenant, before anything tenant-specific runs.
-  app.use(async (req, res, next) => {
-    const state = requestState(res);
-    const cookies = parseCookies(req.get("cookie"));
-    const host = normaliseHost(req.get("host"));
-    state.host = host;
-    try {
-      if (host && host === deps.platformHost) {
-        state.app = "console";
-        state.locale = pickLocale({ query: req.query.lang, cookie: cookies[LOCALE_COOKIE] });
-      } else {
-        const tenant = host ? await deps.resolver.resolve(host) : null;
-        state.locale = pickLocale({ query: req.query.lang, cookie: cookies[LOCALE_COOKIE], tenantDefault: tenant?.defaultLocale });
-        if (!tenant || tenant.status === "provisioning") {
-          state.app = appForPath(req.path);
-          res.status(404).set("Cache-Control", "no-store");
-          if (wantsJson(req)) res.json({ error: { code: "not_found", message: "Not found" } });
-          else res.type("html").send(unknownHostPage(deps.catalogues[state.locale], state.locale));
-          return;
-        }
-        state.tenant = tenant;
-        state.log = state.log.child({ tenant: tenant.slug });
-        state.app = appForPath(req.path);
-        if (tenant.status === "suspended") {
-          res.status(503).set({ "Retry-After": "3600", "Cache-Control": "no-store" });
-          if (wantsJson(req)) res.json({ error: { code: "unavailable", message: "This site is temporarily unavailable." } });
-          else {
-            const theme = deps.themes.view(tenant.theme, tenant.themeOverrides);
-            res.type("html").send(suspendedPage({ tenantName: tenant.name, theme, messages: deps.catalogues[state.locale], locale: state.locale }));
-          }
-          return;
-        }
-      }
-      if (typeof req.query.lang === "string" && req.query.lang === state.locale) {
-        // A preference, not server state: remembered on this host only.
-        res.cookie(LOCALE_COOKIE, state.locale, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 * 1000, secure: req.secure });
-      }
-      next();
-    } catch (err) {
-      next(err);
-    }
-  });
+  app.use(tenantRouter(deps));
 
   const api = express.Router();
   api.get("/api/v1/tenant", tenantInfo);
@@ -247,5 +309,7 @@ export const tenantInfo: RequestHandler = (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "Not found" } });
     return;
   }
-  res.set("Cache-Control", "no-store").json({ slug: t.slug, name: t.name, kind: t.kind, defaultLocale: t.defaultLocale, timeZone: t.timeZone });
+  res
+    .set("Cache-Control", "no-store")
+    .json({ slug: t.slug, name: t.name, kind: t.kind, defaultLocale: t.defaultLocale, timeZone: t.timeZone });
 };

@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger } from "pino";
 
@@ -7,15 +7,27 @@ export type { Logger } from "pino";
  * (cookies, auth headers, bodies) are never logged; request logs carry the path only,
  * never the query string.
  */
-export function createLogger(opts: { level?: string; name?: string } = {}): Logger {
-  return pino({
-    name: opts.name ?? "visitnow",
-    level: opts.level ?? "info",
-    base: undefined,
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ["req.headers.cookie", "req.headers.authorization", "headers.cookie", "headers.authorization", "password", "*.password", "body", "*.body"],
-      censor: "[redacted]",
+export function createLogger(opts: { level?: string; name?: string; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    {
+      name: opts.name ?? "visitnow",
+      level: opts.level ?? "info",
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          "req.headers.cookie",
+          "req.headers.authorization",
+          "headers.cookie",
+          "headers.authorization",
+          "password",
+          "*.password",
+          "body",
+          "*.body",
+        ],
+        censor: "[redacted]",
+      },
     },
-  });
+    opts.destination ?? pino.destination(1)
+  );
 }

@@ -32,6 +32,12 @@ export class TenantResolver {
     return this.opts.now ? this.opts.now() : Date.now();
   }
 
+  /** A fresh cached answer (tenant or null), or undefined when a lookup is needed. */
+  peek(hostname: string): RoutedTenant | null | undefined {
+    const hit = this.cache.get(hostname);
+    return hit && hit.expiresAt > this.now() ? hit.tenant : undefined;
+  }
+
   /** The tenant for a normalised hostname, or null. */
   async resolve(hostname: string): Promise<RoutedTenant | null> {
     const hit = this.cache.get(hostname);

@@ -1,13 +1,12 @@
+// Throwaway databases for one test run (vitest global setup and the browser tests).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-/** The server tests run against; a Postgres must answer there (CI's does). */
-export function adminDatabaseUrl(): string {
-  return process.env.TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL_ADMIN ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export function adminDatabaseUrl() {
+  return process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
-/** Creates a throwaway database for one test run and returns its URL. */
-export async function createTestDatabase(label: string): Promise<string> {
+export async function createTestDatabase(label) {
   const admin = adminDatabaseUrl();
   const name = `visitnow_${label}_${randomBytes(4).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin });
@@ -22,18 +21,16 @@ export async function createTestDatabase(label: string): Promise<string> {
   return url.toString();
 }
 
-/**
- * Drops a test database and the tenant roles its installation created (roles are
- * cluster-wide, so they outlive the database unless removed).
- */
-export async function dropTestDatabase(url: string): Promise<void> {
+export async function dropTestDatabase(url) {
   const name = new URL(url).pathname.slice(1);
-  let prefix: string | null = null;
+  let prefix = null;
   const db = new pg.Client({ connectionString: url });
   try {
     await db.connect();
-    const r = await db.query<{ role_prefix: string }>("select role_prefix from platform.installation").catch(() => ({ rows: [] }));
+    const r = await db.query("select role_prefix from platform.installation").catch(() => ({ rows: [] }));
     prefix = r.rows[0]?.role_prefix ?? null;
+  } catch {
+    // the database may never have been migrated
   } finally {
     await db.end().catch(() => undefined);
   }
@@ -42,7 +39,7 @@ export async function dropTestDatabase(url: string): Promise<void> {
   try {
     await admin.query(`drop database if exists "${name}" with (force)`);
     if (prefix && /^vn_[a-z0-9]{6}$/.test(prefix)) {
-      const roles = await admin.query<{ rolname: string }>("select rolname from pg_roles where rolname like $1", [`${prefix}\\_%`]);
+      const roles = await admin.query("select rolname from pg_roles where rolname like $1", [`${prefix}\\_%`]);
       for (const r of roles.rows) await admin.query(`drop role if exists "${r.rolname}"`);
     }
   } finally {
