@@ -66,8 +66,13 @@ export async function up(knex: Knex): Promise<void> {
     -- Every change to routing data tells every app process to drop its cached entry.
     create function platform.notify_tenant_changed() returns trigger language plpgsql as $$
     begin
-      perform pg_notify('visitnow_tenant_changed',
-        coalesce(case when tg_op = 'DELETE' then old.tenant_id::text else new.tenant_id::text end, ''));
+      -- A domain moved between tenants concerns both of them.
+      if tg_op in ('UPDATE', 'DELETE') then
+        perform pg_notify('visitnow_tenant_changed', old.tenant_id::text);
+      end if;
+      if tg_op in ('INSERT', 'UPDATE') and (tg_op = 'INSERT' or new.tenant_id is distinct from old.tenant_id) then
+        perform pg_notify('visitnow_tenant_changed', new.tenant_id::text);
+      end if;
       return null;
     end $$;
     create function platform.notify_tenant_row_changed() returns trigger language plpgsql as $$

@@ -119,10 +119,8 @@ export class ProvisioningService {
     if (slugIssue) problems.push({ field: "slug", message: slugIssue });
     if (!this.deps.themes.has(input.theme)) problems.push({ field: "theme", message: `Unknown theme "${input.theme}". Known: ${this.deps.themes.names().join(", ")}` });
     if (!IANAZone.isValidZone(input.timeZone)) problems.push({ field: "timeZone", message: `"${input.timeZone}" is not an IANA time zone` });
-    try {
-      this.deps.themes.view(input.theme, input.themeOverrides);
-    } catch (err) {
-      problems.push({ field: "themeOverrides", message: err instanceof Error ? err.message : "invalid" });
+    for (const message of this.deps.themes.overrideProblems(input.theme, input.themeOverrides)) {
+      problems.push({ field: "themeOverrides", message });
     }
     if (input.cluster !== "default") problems.push({ field: "cluster", message: `Unknown cluster "${input.cluster}"` });
     const seen = new Set<string>();

@@ -13,7 +13,10 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
-  PLATFORM_HOST: z.string().default("platform.localhost"),
+  PLATFORM_HOST: z
+    .string()
+    .default("platform.localhost")
+    .transform((h) => h.trim().toLowerCase().replace(/:\d+$/, "").replace(/\.+$/, "")),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),

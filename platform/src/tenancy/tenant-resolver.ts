@@ -22,6 +22,7 @@ export class TenantResolver {
   private readonly inflight = new Map<string, Promise<RoutedTenant | null>>();
   private listener: pg.Client | null = null;
   private generation = 0;
+  private closed = false;
 
   constructor(
     private readonly lookup: TenantLookup,
@@ -52,13 +53,16 @@ export class TenantResolver {
         if (generation === this.generation) this.store(hostname, tenant);
         return tenant;
       })
-      .finally(() => this.inflight.delete(hostname));
+      .finally(() => {
+        if (this.inflight.get(hostname) === p) this.inflight.delete(hostname);
+      });
     this.inflight.set(hostname, p);
     return p;
   }
 
   private store(hostname: string, tenant: RoutedTenant | null): void {
     const max = this.opts.maxEntries ?? 10_000;
+    this.cache.delete(hostname);
     if (this.cache.size >= max) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
@@ -70,6 +74,8 @@ export class TenantResolver {
   /** Drops every entry of one tenant, and every negative entry (a new domain may now resolve). */
   invalidateTenant(tenantId: string): void {
     this.generation += 1;
+    // A lookup already running may have read the old row: later requests must not join it.
+    this.inflight.clear();
     for (const [host, entry] of this.cache) {
       if (entry.tenant === null || entry.tenant.id === tenantId) this.cache.delete(host);
     }
@@ -77,6 +83,7 @@ export class TenantResolver {
 
   invalidateAll(): void {
     this.generation += 1;
+    this.inflight.clear();
     this.cache.clear();
   }
 
@@ -90,6 +97,7 @@ export class TenantResolver {
    * entries within moments of a change. Reconnects after a lost connection.
    */
   async listen(databaseUrl: string, log: { warn(obj: object, msg: string): void }): Promise<void> {
+    this.closed = false;
     const connect = async (): Promise<void> => {
       const client = new pg.Client({ connectionString: databaseUrl, application_name: "visitnow-tenant-listener" });
       client.on("notification", (msg) => {
@@ -98,18 +106,34 @@ export class TenantResolver {
       });
       client.on("error", (err) => {
         log.warn({ err: err.message }, "tenant change listener lost its connection; reconnecting");
-        this.invalidateAll();
         this.listener = null;
-        setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+        client.removeAllListeners("notification");
+        void client.end().catch(() => undefined);
+        reconnect(1000);
       });
       await client.connect();
       await client.query(`listen ${TENANT_CHANGED_CHANNEL}`);
       this.listener = client;
+      // Changes made while we were not listening are unknown: start from a clean cache.
+      this.invalidateAll();
+    };
+    // Keeps trying, backing off to 30 s, until it listens again or the resolver closes.
+    const reconnect = (delayMs: number): void => {
+      if (this.closed) return;
+      this.invalidateAll();
+      setTimeout(() => {
+        if (this.closed) return;
+        connect().catch((err: Error) => {
+          log.warn({ err: err.message }, "tenant change listener could not reconnect; retrying");
+          reconnect(Math.min(delayMs * 2, 30_000));
+        });
+      }, delayMs).unref();
     };
     await connect();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const l = this.listener;
     this.listener = null;
     if (l) {

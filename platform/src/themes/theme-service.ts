@@ -77,6 +77,8 @@ export class ThemeService {
       for (const asset of [parsed.data.logo, parsed.data.favicon, parsed.data.emailHeader.logo]) {
         if (!existsSync(path.join(dir, entry.name, asset))) throw new Error(`Theme ${entry.name} names a missing file ${asset}`);
       }
+      const contrast = contrastProblems(parsed.data);
+      if (contrast.length) throw new Error(`Theme ${entry.name} fails WCAG AA contrast: ${contrast.join("; ")}`);
       this.themes.set(entry.name, parsed.data);
     }
     if (!this.themes.has("default")) throw new Error(`No default theme in ${dir}`);
@@ -93,6 +95,15 @@ export class ThemeService {
   /** The raw theme; unknown names fall back to `default`. */
   get(name: string): Theme {
     return this.themes.get(name) ?? (this.themes.get("default") as Theme);
+  }
+
+  /** Why `overrides` cannot apply to theme `name` (invalid values, or contrast below AA). */
+  overrideProblems(name: string, overrides: Record<string, unknown>): string[] {
+    try {
+      return contrastProblems(merge(this.get(name), overrides));
+    } catch (err) {
+      return [err instanceof Error ? err.message : String(err)];
+    }
   }
 
   /** The theme with a tenant's overrides applied, ready for a page (memoised). */

@@ -1,0 +1,98 @@
+// Integration test (real Postgres). The only test file allowed to use the demo slugs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleNameFor, schemaNameFor, type Platform } from "@visitnow/platform";
+import { DEMO_TENANTS, seedDemo } from "./demo-seed.js";
+import { createProvisioningService, createTestPlatform, type ProvisioningService } from "./testing.js";
+
+let platform: Platform;
+let service: ProvisioningService;
+const DEMO_SLUGS = DEMO_TENANTS.map((t) => t.slug);
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  service = createProvisioningService(platform);
+});
+
+afterAll(async () => {
+  await platform?.close();
+});
+
+async function demoTenants() {
+  return (await service.list()).filter((t) => DEMO_SLUGS.includes(t.slug)).sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+describe("seedDemo", () => {
+  it("provisions the three demo tenants with their themes and *.localhost primary domains", async () => {
+    const logged: string[] = [];
+    const created = await seedDemo(service, (m) => logged.push(m));
+    expect(created).toEqual(["illajwala", "sunrise", "citycare"]);
+    expect(logged).toHaveLength(3);
+    expect((await demoTenants()).map((t) => ({ slug: t.slug, kind: t.kind, theme: t.theme, status: t.status, domains: t.domains }))).toEqual([
+      { slug: "citycare", kind: "hospital", theme: "citycare", status: "active", domains: [{ hostname: "citycare.localhost", kind: "primary", verified: true }] },
+      { slug: "illajwala", kind: "marketplace", theme: "illajwala", status: "active", domains: [{ hostname: "illajwala.localhost", kind: "primary", verified: true }] },
+      { slug: "sunrise", kind: "hospital", theme: "sunrise", status: "active", domains: [{ hostname: "sunrise.localhost", kind: "primary", verified: true }] },
+    ]);
+  });
+
+  it("uses only themes that exist", () => {
+    for (const t of DEMO_TENANTS) expect(platform.themes.has(t.theme ?? "default"), t.slug).toBe(true);
+  });
+
+  it("routes each demo host to its tenant", async () => {
+    for (const slug of DEMO_SLUGS) {
+      expect((await platform.tenants.findByHostname(`${slug}.localhost`))?.slug).toBe(slug);
+    }
+  });
+
+  it("creates nothing the second time and leaves the tenants as they were", async () => {
+    const before = await demoTenants();
+    const created = await seedDemo(service);
+    expect(created).toEqual([]);
+    const after = await demoTenants();
+    expect(after).toEqual(before);
+  });
+
+  it("leaves a demo tenant an operator suspended alone", async () => {
+    await service.suspend("citycare");
+    try {
+      expect(await seedDemo(service)).toEqual([]);
+      expect((await service.get("citycare")).status).toBe("suspended");
+    } finally {
+      await service.resume("citycare");
+    }
+  });
+
+  it("recreates a demo tenant left half-made in `provisioning` by a crash", async () => {
+    const old = await service.get("sunrise");
+    await service.delete("sunrise", { confirm: "sunrise" });
+    // What a crash between registration and schema creation leaves behind.
+    const prefix = await platform.tenants.getRolePrefix();
+    const spec = DEMO_TENANTS.find((t) => t.slug === "sunrise")!;
+    await platform.db.transaction(async (trx) => {
+      const stuck = await platform.tenants.insert(trx, {
+        slug: "sunrise",
+        name: spec.name,
+        kind: spec.kind,
+        schema: schemaNameFor("sunrise"),
+        role: roleNameFor(prefix, "sunrise"),
+        theme: spec.theme ?? "default",
+        themeOverrides: {},
+        defaultLocale: "en",
+        timeZone: "Asia/Kolkata",
+        cluster: "default",
+      });
+      await platform.tenants.insertDomains(trx, stuck.id, [{ hostname: "sunrise.localhost", kind: "primary", verified: true }]);
+    });
+    expect((await service.get("sunrise")).status).toBe("provisioning");
+
+    expect(await seedDemo(service)).toEqual(["sunrise"]);
+    const fresh = await service.get("sunrise");
+    expect(fresh.status).toBe("active");
+    expect(fresh.id).not.toBe(old.id);
+    const tables = await platform.withTenant(fresh, async ({ db }) => {
+      const { rows } = await db.raw<{ rows: { t: string }[] }>("select tablename as t from pg_tables where schemaname = current_schema() order by 1");
+      return rows.map((r) => r.t);
+    });
+    expect(tables).toEqual(expect.arrayContaining(["outbox", "settings"]));
+  });
+});
