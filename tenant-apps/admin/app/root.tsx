@@ -1,0 +1,37 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { GeneralErrorBoundary, pageMeta, RootLayout, toRootData, type NavItem } from "@visitnow/ui";
+import type { ReactNode } from "react";
+import stylesheet from "./app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta = pageMeta();
+
+/** Tenant, theme and catalogue for the page chrome, straight from the server's context. */
+export function loader({ context }: LoaderFunctionArgs) {
+  return toRootData(context);
+}
+
+const nav: NavItem[] = [
+  { to: "/", labelKey: "layout.nav.admin.overview", end: true },
+  { to: "/doctors", labelKey: "layout.nav.admin.doctors" },
+  { to: "/operations", labelKey: "layout.nav.admin.operations" },
+  { to: "/settings", labelKey: "layout.nav.admin.settings" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <RootLayout appLabelKey="layout.app.admin" nav={nav}>
+      {children}
+    </RootLayout>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

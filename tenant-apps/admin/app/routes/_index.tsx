@@ -1,0 +1,79 @@
+import { Link } from "@remix-run/react";
+import {
+  Badge,
+  Card,
+  Container,
+  FeatureCard,
+  PageHeader,
+  pageMeta,
+  SettingsIcon,
+  ShieldIcon,
+  useRootData,
+  useT,
+  WrenchIcon,
+} from "@visitnow/ui";
+
+export const meta = pageMeta("admin.home.metaTitle");
+
+const kpis = ["appointmentsToday", "activeDoctors", "pendingVerifications", "noShowRate"] as const;
+
+const sections = [
+  { id: "doctors", to: "/doctors", icon: <ShieldIcon /> },
+  { id: "operations", to: "/operations", icon: <WrenchIcon /> },
+  { id: "settings", to: "/settings", icon: <SettingsIcon /> },
+] as const;
+
+export default function AdminHome() {
+  const t = useT();
+  const root = useRootData();
+  const name = root?.tenant?.name ?? "";
+
+  return (
+    <Container>
+      <PageHeader title={t("admin.home.title")} lead={t("admin.home.lead", { name })} />
+
+      <section aria-labelledby="kpi-title">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="kpi-title" className="font-heading text-xl font-semibold">
+            {t("admin.kpi.title")}
+          </h2>
+          <Badge tone="info">{t("layout.comingSoon")}</Badge>
+        </div>
+        <p className="mt-1 text-muted-foreground">{t("admin.kpi.lead")}</p>
+        <dl className="mt-5 grid grid-cols-2 gap-4 lg:grid-cols-4">
+          {kpis.map((kpi) => (
+            <Card key={kpi} className="flex flex-col justify-between gap-2">
+              <dt className="text-sm font-medium text-muted-foreground">{t(`admin.kpi.${kpi}`)}</dt>
+              <dd className="flex flex-col gap-0.5">
+                <span className="font-heading text-3xl font-bold leading-tight" aria-hidden="true">
+                  —
+                </span>
+                <span className="text-sm text-muted-foreground">{t("admin.kpi.noData")}</span>
+              </dd>
+            </Card>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="sections-title" className="mt-12">
+        <h2 id="sections-title" className="font-heading text-xl font-semibold">
+          {t("admin.home.sectionsTitle")}
+        </h2>
+        <ul className="mt-5 grid gap-5 md:grid-cols-3">
+          {sections.map((section) => (
+            <li key={section.id}>
+              <FeatureCard headingLevel={3} icon={section.icon} title={t(`admin.${section.id}.title`)}>
+                <p>{t(`admin.${section.id}.summary`)}</p>
+                <p className="mt-3">
+                  <Link to={section.to} className="font-semibold text-primary underline underline-offset-4">
+                    {t("admin.home.open", { section: t(`admin.${section.id}.title`) })}
+                  </Link>
+                </p>
+              </FeatureCard>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Container>
+  );
+}

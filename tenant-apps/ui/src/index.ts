@@ -1,0 +1,17 @@
+export { AppShell, Container } from "./app-shell";
+export { Document } from "./document";
+export { GeneralErrorBoundary } from "./error-boundary";
+export { I18nProvider, intlLocale, translate, useLocale, useT } from "./i18n";
+export type { MessageParams, Translate } from "./i18n";
+export * from "./icons";
+export { LanguageSwitcher } from "./language-switcher";
+export { Badge, Button, ButtonLink, Card, EmptyState, FeatureCard, PageHeader } from "./primitives";
+export type { BadgeTone, ButtonVariant } from "./primitives";
+export { brandNameOf, pageMeta, toRootData } from "./root-data";
+export type { RootData } from "./root-data";
+export { SiteFooter } from "./site-footer";
+export { SiteHeader } from "./site-header";
+export type { NavItem } from "./site-header";
+export { SkipLink } from "./skip-link";
+export { RootLayout, useRootData } from "./root-layout";
+export { PlannedPage } from "./planned-page";

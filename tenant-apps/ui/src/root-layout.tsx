@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { AppShell } from "./app-shell";
+import { Document } from "./document";
+import { I18nProvider } from "./i18n";
+import { brandNameOf, type RootData } from "./root-data";
+import type { NavItem } from "./site-header";
+import { translate } from "./i18n";
+
+/** The root loader's data, or undefined when the root loader itself failed. */
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData("root") as RootData | undefined;
+}
+
+/**
+ * Everything an app's root `Layout` export renders around a page or an error:
+ * document, theme, catalogue and the app shell. Reads the root loader's data, so
+ * error pages keep the tenant's look and language.
+ */
+export function RootLayout({
+  appLabelKey,
+  nav,
+  children,
+}: {
+  /** Catalogue key of the app's name shown under the brand (omit for the patient site). */
+  appLabelKey?: string;
+  nav: NavItem[];
+  children: ReactNode;
+}) {
+  const data = useRootData();
+  const messages = data?.i18n.messages ?? {};
+  const locale = data?.i18n.locale ?? "en";
+  const brandName = data ? brandNameOf(data) : translate(messages, "layout.platformName");
+
+  return (
+    <Document lang={locale} themeCss={data?.theme.css} faviconUrl={data?.theme.faviconUrl}>
+      <I18nProvider locale={locale} locales={data?.i18n.locales ?? [locale]} messages={messages}>
+        <AppShell
+          brandName={brandName}
+          logoUrl={data?.theme.logoUrl}
+          appLabel={appLabelKey ? translate(messages, appLabelKey) : undefined}
+          nav={nav}
+        >
+          {children}
+        </AppShell>
+      </I18nProvider>
+    </Document>
+  );
+}
