@@ -40,7 +40,12 @@ export async function createPlatform(
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   const database =
     opts.database ??
-    (await resolveDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: (msg) => logger.info(msg) }));
+    (await resolveDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      localServer: config.LOCAL_POSTGRES_URL,
+      log: (msg) => logger.info(msg),
+    }));
   const db = createKnex(database.url, { poolMax: opts.poolMax ?? Math.max(config.DB_POOL_MAX, config.MIGRATE_CONCURRENCY + 2) });
   const clusters = singleClusterRegistry(db);
   const tenants = new TenantStore(db);

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  /** The local server probed when DATABASE_URL is unset (without a database name). */
+  LOCAL_POSTGRES_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432"),
   PLATFORM_HOST: z
     .string()
     .default("platform.localhost")

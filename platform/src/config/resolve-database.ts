@@ -9,7 +9,7 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-const LOCAL_URL = "postgres://postgres@127.0.0.1:5432/visitnow";
+const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432";
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
@@ -80,15 +80,18 @@ export async function resolveDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   log: (msg: string) => void;
+  /** Where to look for a local Postgres before falling back to the embedded one. */
+  localServer?: string;
 }): Promise<ResolvedDatabase> {
+  const local = opts.localServer ?? LOCAL_SERVER;
   const noop = async () => undefined;
   if (opts.databaseUrl) {
     await ensureDatabase(opts.databaseUrl);
     return { url: opts.databaseUrl, source: "DATABASE_URL", stop: noop };
   }
-  if (await answers("postgres://postgres@127.0.0.1:5432/postgres")) {
-    await ensureDatabase(LOCAL_URL);
-    return { url: LOCAL_URL, source: "local-postgres", stop: noop };
+  if (await answers(`${local}/postgres`)) {
+    await ensureDatabase(`${local}/visitnow`);
+    return { url: `${local}/visitnow`, source: "local-postgres", stop: noop };
   }
   return startEmbedded(opts.dataDir, opts.log);
 }
