@@ -59,6 +59,58 @@ export interface ConsoleServices {
   listTenants(): Promise<ConsoleTenant[]>;
 }
 
+/** The signed-in account as pages may show it. */
+export interface SessionUserView {
+  id: string;
+  kind: "patient" | "staff";
+  name: string;
+  email: string | null;
+  phone: string | null;
+  roles: string[];
+  secondFactorEnabled: boolean;
+}
+
+export interface DependantView {
+  id: string;
+  name: string;
+  relationship: "child" | "parent" | "spouse" | "sibling" | "other";
+  dateOfBirth: string | null;
+  gender: "female" | "male" | "other" | null;
+}
+
+/**
+ * Identity for one request on a tenant host. Methods that change who is signed in
+ * return the `Set-Cookie` values the response must carry. Failures throw errors with a
+ * stable `code` (`validation_failed` with `details: {field, message}[]`,
+ * `unauthenticated`, `rate_limited`, `not_found`, `conflict`) and a user-facing message.
+ */
+export interface TenantAuth {
+  /** Null until fully signed in (a pending second factor is not signed in). */
+  readonly user: SessionUserView | null;
+  /** What the current session still owes: nothing, a code, or setting up two-step verification. */
+  readonly secondFactor: "none" | "verify" | "enrol";
+  /** Put in every form as a hidden `_csrf` field (or send as `X-CSRF-Token`). */
+  readonly csrfToken: string;
+  /** Checked for every action by the platform; apps need not call it. */
+  verifyCsrf(submitted: string | null | undefined): boolean;
+  signUpPatient(input: Record<string, unknown>): Promise<{ cookies: string[] }>;
+  signInWithPassword(
+    audience: "patient" | "staff",
+    input: Record<string, unknown>,
+  ): Promise<{ cookies: string[]; secondFactor: "none" | "verify" | "enrol" }>;
+  requestSmsCode(input: Record<string, unknown>): Promise<{ phone: string }>;
+  signInWithSmsCode(input: Record<string, unknown>): Promise<{ cookies: string[]; created: boolean }>;
+  verifySecondFactor(input: Record<string, unknown>): Promise<{ cookies: string[] }>;
+  beginTotpEnrolment(): Promise<{ secret: string; uri: string }>;
+  confirmTotpEnrolment(input: Record<string, unknown>): Promise<{ cookies: string[]; recoveryCodes: string[] }>;
+  signOut(): Promise<{ cookies: string[] }>;
+  signOutEverywhere(): Promise<{ cookies: string[] }>;
+  updateProfile(input: Record<string, unknown>): Promise<void>;
+  listDependants(): Promise<DependantView[]>;
+  addDependant(input: Record<string, unknown>): Promise<void>;
+  removeDependant(id: string): Promise<void>;
+}
+
 export interface VisitNowLoadContext {
   requestId: string;
   app: AppName;
@@ -68,4 +120,6 @@ export interface VisitNowLoadContext {
   i18n: I18nView;
   /** Only on the platform host. */
   console: ConsoleServices | null;
+  /** Identity for this request; on the platform host only `csrfToken`/`verifyCsrf` apply for now. */
+  auth: TenantAuth;
 }

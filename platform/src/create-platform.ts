@@ -8,6 +8,9 @@ import { createLogger, type Logger } from "./observability/index.js";
 import { TenantResolver, TenantSchemaStore, TenantStore } from "./tenancy/index.js";
 import { ThemeService } from "./themes/index.js";
 import type { Locale } from "./context.js";
+import { Redis } from "ioredis";
+import { createTenantAuditService } from "./audit/index.js";
+import { DevMessageStore, IdentityService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
 export const TENANT_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/tenant");
@@ -26,6 +29,13 @@ export interface Platform {
   resolver: TenantResolver;
   themes: ThemeService;
   catalogues: Record<Locale, Catalogue>;
+  /** The installation secret from `platform.installation` (read once, after migrations). */
+  secret(): Promise<string>;
+  /** Shared with every process through Redis when REDIS_URL is set; in-process otherwise. */
+  redis: Redis | null;
+  rateLimiter: RateLimiter;
+  devMessages: DevMessageStore;
+  identity: IdentityService;
   close(): Promise<void>;
 }
 
@@ -57,21 +67,44 @@ export async function createPlatform(
     concurrency: config.MIGRATE_CONCURRENCY,
   });
   const resolver = new TenantResolver(tenants, { ttlMs: config.TENANT_CACHE_TTL_MS });
+  let redis: Redis | null = null;
+  if (config.REDIS_URL) {
+    redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis error"));
+  }
+  const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
+  let secret: Promise<string> | null = null;
+  const getSecret = () => (secret ??= tenants.getInstallationSecret());
+  const withTenant = createTenantUnitOfWork(clusters);
+  const devMessages = new DevMessageStore(db);
+  const identity = new IdentityService({
+    withTenant,
+    rateLimiter,
+    messages: devMessages,
+    secret: getSecret,
+    audit: { record: async (scope, entry) => void (await createTenantAuditService(scope).record(entry as never)) },
+  });
   return {
     config,
     logger,
     database,
     db,
     clusters,
-    withTenant: createTenantUnitOfWork(clusters),
+    withTenant,
     tenants,
     tenantSchemas: new TenantSchemaStore(),
     migrations,
     resolver,
     themes: new ThemeService(config.THEMES_DIR),
     catalogues: loadCatalogues(),
+    secret: getSecret,
+    redis,
+    rateLimiter,
+    devMessages,
+    identity,
     async close() {
       await resolver.close();
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
       await db.destroy();
       await database.stop();
     },

@@ -15,7 +15,13 @@ export function randomSlug(prefix = "t"): string {
 export async function createTestPlatform(opts: { tenantMigrationsDir?: string; poolMax?: number } = {}): Promise<Platform> {
   const url = process.env.VISITNOW_TEST_DATABASE_URL;
   if (!url) throw new Error("VISITNOW_TEST_DATABASE_URL is not set: run the tests through vitest (tests/vitest-global-setup.ts)");
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent", NODE_ENV: "test" });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    LOG_LEVEL: "silent",
+    NODE_ENV: "test",
+  });
   const platform = await createPlatform(config, {
     logger: createLogger({ level: "silent" }),
     tenantMigrationsDir: opts.tenantMigrationsDir,

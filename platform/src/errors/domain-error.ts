@@ -1,7 +1,9 @@
 /** Stable error codes shared by the API, the Remix edge and the CLI. */
 export type ErrorCode =
   | "not_found"
+  | "unauthenticated"
   | "forbidden"
+  | "rate_limited"
   | "validation_failed"
   | "conflict"
   | "unavailable"
@@ -10,7 +12,9 @@ export type ErrorCode =
 
 const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
+  unauthenticated: 401,
   forbidden: 403,
+  rate_limited: 429,
   validation_failed: 422,
   conflict: 409,
   unavailable: 503,

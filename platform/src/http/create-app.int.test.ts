@@ -38,6 +38,8 @@ beforeAll(async () => {
     metrics: new HttpMetrics(),
     readiness: async () => readiness,
     consoleServices: { listTenants: () => service.list() },
+    identity: platform.identity,
+    secret: () => platform.secret(),
     remix: remixBuildsExist(REPO_ROOT) ? await loadRemixBuilds(REPO_ROOT) : null,
   });
 });

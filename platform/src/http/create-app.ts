@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createRequestHandler } from "@remix-run/express";
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunction, AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { AppName, ConsoleServices, Locale, VisitNowLoadContext } from "../context.js";
 import { isDomainError } from "../errors/index.js";
@@ -10,6 +10,10 @@ import type { HttpMetrics, Logger } from "../observability/index.js";
 import { normaliseHost, type RoutedTenant } from "../tenancy/index.js";
 import type { ThemeService } from "../themes/index.js";
 import { suspendedPage, unknownHostPage } from "./pages.js";
+import { createTenantAuth, type AuthRequestState } from "./auth-context.js";
+import { parseCookies, serializeCookie, sessionCookieName } from "./cookies.js";
+import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfCheck, csrfTokenValid, issueCsrfToken } from "../identity/csrf.js";
+import type { IdentityService } from "../identity/identity-service.js";
 import type { RemixAppBuild, RemixBuilds } from "./remix-apps.js";
 
 export interface AppDeps {
@@ -29,6 +33,10 @@ export interface AppDeps {
   consoleServices: ConsoleServices;
   /** The Remix apps; absent where only the HTTP edge is under test. */
   remix?: RemixBuilds | null;
+  /** Sign-in and sessions; absent where only routing is under test. */
+  identity?: IdentityService | null;
+  /** The installation secret (signs CSRF tokens). */
+  secret: () => Promise<string>;
   /** Cache-Control for fingerprinted assets; shorter in development. */
   immutableAssets?: boolean;
 }
@@ -36,6 +44,7 @@ export interface AppDeps {
 /** Per-request state, kept on `res.locals` under one typed key. */
 export interface RequestState {
   readonly id: string;
+  auth: AuthRequestState | null;
   /** Bound to the request id and tenant slug. */
   readonly log: Logger;
   host: string | null;
@@ -46,22 +55,6 @@ export interface RequestState {
 
 export function requestState(res: Response): RequestState {
   return res.locals.vn as RequestState;
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i === -1) continue;
-    const k = part.slice(0, i).trim();
-    try {
-      out[k] = decodeURIComponent(part.slice(i + 1).trim());
-    } catch {
-      // a malformed cookie value is ignored, not fatal
-    }
-  }
-  return out;
 }
 
 function appForPath(path: string): AppName | "api" {
@@ -75,10 +68,44 @@ function wantsJson(req: Request): boolean {
   return req.path.startsWith("/api/") || (req.get("accept") ?? "").startsWith("application/json");
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Wraps every route action of a Remix build so that no action runs without a valid
+ * CSRF token (`_csrf` form field or `X-CSRF-Token` header). Structural: a new route's
+ * action is covered without anyone remembering to call a check.
+ */
+export function withCsrfCheckedActions(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const action = route.module.action;
+    if (!action) {
+      routes[id] = route;
+      continue;
+    }
+    const checked: ActionFunction = async (args) => {
+      const auth = (args.context as unknown as VisitNowLoadContext).auth;
+      let submitted = args.request.headers.get(CSRF_HEADER);
+      const type = args.request.headers.get("content-type") ?? "";
+      if (!submitted && (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data"))) {
+        const form = await args.request.clone().formData();
+        const v = form.get(CSRF_FIELD);
+        submitted = typeof v === "string" ? v : null;
+      }
+      if (!auth?.verifyCsrf(submitted)) {
+        throw new Response("This form has expired. Go back, reload the page and try again.", { status: 403, statusText: "Forbidden" });
+      }
+      return action(args);
+    };
+    routes[id] = { ...route, module: { ...route.module, action: checked } };
+  }
+  return { ...build, routes };
+}
+
 /** Mounts one Remix app (statics, then its handler) at its basename. */
 function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
   const handler = createRequestHandler({
-    build: app.build,
+    build: withCsrfCheckedActions(app.build),
     mode: process.env.NODE_ENV === "production" ? "production" : "development",
     getLoadContext: (_req, res) => {
       const s = requestState(res);
@@ -100,6 +127,7 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
         theme,
         i18n: i18nView(deps.catalogues, s.locale),
         console: app.name === "console" ? deps.consoleServices : null,
+        auth: createTenantAuth(tenant ? (deps.identity ?? null) : null, s.auth as AuthRequestState),
       };
       return context as unknown as AppLoadContext;
     },
@@ -147,6 +175,7 @@ class RequestStateImpl implements RequestState {
   app: RequestState["app"] = "system";
   tenant: RoutedTenant | null = null;
   locale: Locale = "en";
+  auth: AuthRequestState | null = null;
   private child: Logger | null = null;
 
   constructor(
@@ -223,6 +252,58 @@ export function tenantRouter(deps: Pick<AppDeps, "platformHost" | "resolver" | "
 }
 
 /**
+ * Sessions and CSRF for every routed request: resolves the session cookie inside the
+ * tenant's unit of work (a cookie from another tenant finds nothing: sessions live in
+ * each tenant's own schema), issues the signed CSRF cookie, and refuses cross-origin
+ * mutations and cookie-authenticated API mutations without the CSRF header.
+ */
+export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret">): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const state = requestState(res);
+      const host = state.host as string;
+      const secure = req.secure;
+      const cookies = parseCookies(req.get("cookie"));
+      const secret = await deps.secret();
+      let csrfToken = cookies[CSRF_COOKIE];
+      if (!csrfToken || !csrfTokenValid(secret, host, csrfToken)) {
+        csrfToken = issueCsrfToken(secret, host);
+        res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrfToken, { secure }));
+      }
+      const t = state.tenant;
+      const tenantRef = t ? { id: t.id, slug: t.slug, schema: t.schema, role: t.role, cluster: t.cluster, name: t.name } : null;
+      const token = cookies[sessionCookieName(secure)] ?? null;
+      const session = token && tenantRef && deps.identity ? await deps.identity.resolveSession(tenantRef, token) : null;
+      if (token && !session) res.append("Set-Cookie", serializeCookie(sessionCookieName(secure), "", { maxAgeSeconds: 0, secure }));
+      state.auth = { tenant: tenantRef, token: session ? token : null, session, ip: req.socket.remoteAddress ?? "unknown", secure, host, csrfToken, secret };
+
+      if (!SAFE_METHODS.has(req.method)) {
+        const origin = req.get("origin");
+        let sameOrigin = true;
+        if (origin !== undefined) {
+          try {
+            sameOrigin = new URL(origin).host.toLowerCase() === (req.get("host") ?? "").toLowerCase();
+          } catch {
+            sameOrigin = false;
+          }
+        }
+        const apiWithCookie = req.path.startsWith("/api/") && Boolean(cookies[sessionCookieName(secure)]);
+        const headerOk = csrfCheck({ secret, host, cookie: cookies[CSRF_COOKIE], submitted: req.get(CSRF_HEADER) });
+        if (!sameOrigin || (apiWithCookie && !headerOk)) {
+          res.status(403);
+          if (wantsJson(req)) res.json({ error: { code: "forbidden", message: "Cross-site request refused." } });
+          else res.type("text/plain").send("Cross-site request refused.");
+          return;
+        }
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/**
  * Composes the HTTP edge: request ids and logs, health and metrics, the tenant router,
  * locale choice, the API and the Remix apps, and one error converter.
  */
@@ -264,6 +345,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   app.use(tenantRouter(deps));
+  app.use(sessionAndCsrf(deps));
 
   const api = express.Router();
   api.get("/api/v1/tenant", tenantInfo);

@@ -1,5 +1,4 @@
 import { createServer } from "node:http";
-import { Redis } from "ioredis";
 import { createProvisioningService, seedDemo } from "@visitnow/provisioning";
 import { loadConfig, REPO_ROOT } from "../config/index.js";
 import { createPlatform } from "../create-platform.js";
@@ -22,14 +21,12 @@ async function main(): Promise<void> {
   const provisioning = createProvisioningService(platform);
   if (process.env.SEED_DEMO !== "false") await seedDemo(provisioning, (msg) => logger.info(msg));
 
-  let redis: Redis | null = null;
-  if (config.REDIS_URL) {
-    redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    redis.on("error", () => undefined);
+  const redis = platform.redis;
+  if (redis) {
     await redis.connect().catch((err: Error) => logger.warn({ err: err.message }, "redis not reachable yet"));
-    logger.info("using Redis for queues and shared state");
+    logger.info("using Redis for rate limits, queues and shared state");
   } else {
-    logger.info("REDIS_URL not set: background jobs will run in-process");
+    logger.info("REDIS_URL not set: rate limits are per process and background jobs run in-process");
   }
 
   await platform.resolver.listen(platform.database.url, logger);
@@ -45,6 +42,8 @@ async function main(): Promise<void> {
     consoleServices: { listTenants: () => provisioning.list() },
     remix,
     immutableAssets: config.NODE_ENV === "production",
+    identity: platform.identity,
+    secret: () => platform.secret(),
     readiness: async () => {
       const checks: Record<string, string> = {};
       try {
@@ -89,7 +88,6 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     server.close();
     server.closeAllConnections();
-    await redis?.quit().catch(() => undefined);
     await platform.close();
     process.exit(0);
   };

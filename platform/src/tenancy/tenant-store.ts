@@ -77,6 +77,12 @@ export class TenantStore {
     return row.role_prefix;
   }
 
+  async getInstallationSecret(): Promise<string> {
+    const row = await this.db(INSTALLATION).first<{ secret: string } | undefined>("secret");
+    if (!row) throw new Error("platform.installation is empty: run the platform migrations first");
+    return row.secret;
+  }
+
   /** The tenant a hostname routes to, whatever its status, with its primary host. */
   async findByHostname(hostname: string): Promise<RoutedTenant | null> {
     const row = await this.db(`${DOMAINS} as d`)

@@ -1,0 +1,111 @@
+import type { SessionUserView, TenantAuth } from "../context.js";
+import { DomainError } from "../errors/index.js";
+import { csrfTokenValid } from "../identity/csrf.js";
+import type { IdentityService, IssuedSession, ResolvedSession, TenantRef } from "../identity/identity-service.js";
+import { safeEqual } from "../identity/secrets.js";
+import { serializeCookie, sessionCookieName } from "./cookies.js";
+
+export interface AuthRequestState {
+  tenant: TenantRef | null;
+  token: string | null;
+  session: ResolvedSession | null;
+  ip: string;
+  secure: boolean;
+  host: string;
+  csrfToken: string;
+  secret: string;
+}
+
+function view(s: ResolvedSession | null): SessionUserView | null {
+  if (!s || s.secondFactor !== "none") return null;
+  const u = s.user;
+  return { id: u.id, kind: u.kind, name: u.name, email: u.email, phone: u.phone, roles: u.roles.map((r) => r.role), secondFactorEnabled: u.secondFactorEnabled };
+}
+
+/** The identity facade handed to the Remix apps for one request. */
+export function createTenantAuth(identity: IdentityService | null, st: AuthRequestState): TenantAuth {
+  const name = sessionCookieName(st.secure);
+  const set = (issued: IssuedSession) => [serializeCookie(name, issued.token, { maxAgeSeconds: issued.maxAgeSeconds, secure: st.secure })];
+  const clear = () => [serializeCookie(name, "", { maxAgeSeconds: 0, secure: st.secure })];
+  const need = () => {
+    if (!identity || !st.tenant) throw new DomainError("not_found", "Not available here.");
+    return { identity, tenant: st.tenant, ctx: { tenant: st.tenant, ip: st.ip } };
+  };
+  const signedIn = () => {
+    const n = need();
+    const user = view(st.session);
+    if (!user || !st.token) throw new DomainError("unauthenticated", "Please sign in.");
+    return { ...n, user, token: st.token };
+  };
+  const pendingToken = () => {
+    if (!st.token || !st.session || st.session.secondFactor === "none") throw new DomainError("unauthenticated", "Your sign-in expired. Please sign in again.");
+    return st.token;
+  };
+  return {
+    user: view(st.session),
+    secondFactor: st.session?.secondFactor ?? "none",
+    csrfToken: st.csrfToken,
+    verifyCsrf(submitted) {
+      return Boolean(submitted) && safeEqual(String(submitted), st.csrfToken) && csrfTokenValid(st.secret, st.host, st.csrfToken);
+    },
+    async signUpPatient(input) {
+      const { identity: id, ctx } = need();
+      return { cookies: set(await id.signUpPatient(ctx, input)) };
+    },
+    async signInWithPassword(audience, input) {
+      const { identity: id, ctx } = need();
+      const issued = await id.signInWithPassword(ctx, audience, input);
+      return { cookies: set(issued), secondFactor: issued.secondFactor };
+    },
+    async requestSmsCode(input) {
+      const { identity: id, ctx } = need();
+      return id.requestSmsCode(ctx, input);
+    },
+    async signInWithSmsCode(input) {
+      const { identity: id, ctx } = need();
+      const issued = await id.signInWithSmsCode(ctx, input);
+      return { cookies: set(issued), created: issued.created };
+    },
+    async verifySecondFactor(input) {
+      const { identity: id, ctx } = need();
+      return { cookies: set(await id.verifySecondFactor(ctx, pendingToken(), input)) };
+    },
+    async beginTotpEnrolment() {
+      const { identity: id, tenant } = need();
+      if (!st.token || !st.session) throw new DomainError("unauthenticated", "Please sign in.");
+      return id.beginTotpEnrolment(tenant, st.token);
+    },
+    async confirmTotpEnrolment(input) {
+      const { identity: id, ctx } = need();
+      if (!st.token || !st.session) throw new DomainError("unauthenticated", "Please sign in.");
+      const r = await id.confirmTotpEnrolment(ctx, st.token, input);
+      return { cookies: set(r.session), recoveryCodes: r.recoveryCodes };
+    },
+    async signOut() {
+      const { identity: id, tenant } = need();
+      if (st.token) await id.signOut(tenant, st.token);
+      return { cookies: clear() };
+    },
+    async signOutEverywhere() {
+      const { identity: id, tenant, user } = signedIn();
+      await id.signOutEverywhere(tenant, user.id);
+      return { cookies: clear() };
+    },
+    async updateProfile(input) {
+      const { identity: id, tenant, user } = signedIn();
+      await id.updateProfile(tenant, user.id, input);
+    },
+    async listDependants() {
+      const { identity: id, tenant, user } = signedIn();
+      return (await id.listDependants(tenant, user.id)).map(({ patientId: _p, ...d }) => d);
+    },
+    async addDependant(input) {
+      const { identity: id, tenant, user } = signedIn();
+      await id.addDependant(tenant, user.id, input);
+    },
+    async removeDependant(dependantId) {
+      const { identity: id, tenant, user } = signedIn();
+      await id.removeDependant(tenant, user.id, dependantId);
+    },
+  };
+}

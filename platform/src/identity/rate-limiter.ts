@@ -1,0 +1,48 @@
+import type { Redis } from "ioredis";
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** When the caller may try again, if refused. */
+  retryAfterSeconds: number;
+}
+
+/** Fixed-window counters: `hit` counts one attempt against `limit` per `windowSeconds`. */
+export interface RateLimiter {
+  hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision>;
+}
+
+/** Shared across processes through Redis (INCR + EXPIRE in one MULTI). */
+export class RedisRateLimiter implements RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = "vn:rl:",
+  ) {}
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision> {
+    const k = `${this.prefix}${key}`;
+    const res = await this.redis.multi().incr(k).expire(k, windowSeconds, "NX").ttl(k).exec();
+    const count = Number(res?.[0]?.[1] ?? 0);
+    const ttl = Number(res?.[2]?.[1] ?? windowSeconds);
+    return { allowed: count <= limit, retryAfterSeconds: count <= limit ? 0 : Math.max(1, ttl) };
+  }
+}
+
+/** One process only: for the demo without Redis, and unit tests. */
+export class MemoryRateLimiter implements RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision> {
+    const t = this.now();
+    let w = this.windows.get(key);
+    if (!w || w.resetAt <= t) {
+      w = { count: 0, resetAt: t + windowSeconds * 1000 };
+      this.windows.set(key, w);
+      if (this.windows.size > 100_000) for (const [k, v] of this.windows) if (v.resetAt <= t) this.windows.delete(k);
+    }
+    w.count += 1;
+    const allowed = w.count <= limit;
+    return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
+  }
+}
