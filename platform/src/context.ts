@@ -55,8 +55,23 @@ export interface ConsoleTenant {
   domains: { hostname: string; kind: "primary" | "alias" | "custom"; verified: boolean }[];
 }
 
+/** Console data: every method requires a platform admin past the second factor. */
 export interface ConsoleServices {
   listTenants(): Promise<ConsoleTenant[]>;
+  /** Development message channel (codes, resets, invites), newest first. */
+  listDevMessages(): Promise<{ id: string; tenantSlug: string | null; channel: "sms" | "email"; recipient: string; subject?: string; body: string; createdAt: string }[]>;
+}
+
+/** Platform-admin identity on the platform host. Same error conventions as TenantAuth. */
+export interface PlatformAuth {
+  readonly admin: { id: string; email: string; name: string } | null;
+  readonly secondFactor: "none" | "verify" | "enrol";
+  readonly csrfToken: string;
+  signIn(input: Record<string, unknown>): Promise<{ cookies: string[]; secondFactor: "none" | "verify" | "enrol" }>;
+  verifySecondFactor(input: Record<string, unknown>): Promise<{ cookies: string[] }>;
+  beginEnrolment(): Promise<{ secret: string; uri: string }>;
+  confirmEnrolment(input: Record<string, unknown>): Promise<{ cookies: string[]; recoveryCodes: string[] }>;
+  signOut(): Promise<{ cookies: string[] }>;
 }
 
 /** The signed-in account as pages may show it. */
@@ -91,6 +106,12 @@ export interface TenantAuth {
   readonly secondFactor: "none" | "verify" | "enrol";
   /** Put in every form as a hidden `_csrf` field (or send as `X-CSRF-Token`). */
   readonly csrfToken: string;
+  /**
+   * The signed-in user's CASL rules, packed (`abilityFromPacked` from
+   * `@visitnow/platform/access` rebuilds the ability in the browser). The UI uses them
+   * to hide what the user may not do; the server checks every request regardless.
+   */
+  readonly abilityRules: unknown[];
   /** Checked for every action by the platform; apps need not call it. */
   verifyCsrf(submitted: string | null | undefined): boolean;
   signUpPatient(input: Record<string, unknown>): Promise<{ cookies: string[] }>;
@@ -120,6 +141,8 @@ export interface VisitNowLoadContext {
   i18n: I18nView;
   /** Only on the platform host. */
   console: ConsoleServices | null;
-  /** Identity for this request; on the platform host only `csrfToken`/`verifyCsrf` apply for now. */
+  /** Identity for this request; on the platform host only `csrfToken`/`verifyCsrf` apply. */
   auth: TenantAuth;
+  /** Platform-admin identity: only on the platform host. */
+  platformAuth: PlatformAuth | null;
 }

@@ -10,6 +10,7 @@ import { ThemeService } from "./themes/index.js";
 import type { Locale } from "./context.js";
 import { Redis } from "ioredis";
 import { createTenantAuditService } from "./audit/index.js";
+import { PlatformAdminService } from "./identity/platform-admin-service.js";
 import { DevMessageStore, IdentityService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
@@ -36,6 +37,7 @@ export interface Platform {
   rateLimiter: RateLimiter;
   devMessages: DevMessageStore;
   identity: IdentityService;
+  platformAdmins: PlatformAdminService;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,7 @@ export async function createPlatform(
     rateLimiter,
     messages: devMessages,
     secret: getSecret,
-    audit: { record: async (scope, entry) => void (await createTenantAuditService(scope).record(entry as never)) },
+    audit: { record: async (scope, entry) => void (await createTenantAuditService(scope).record(entry)) },
   });
   return {
     config,
@@ -102,6 +104,7 @@ export async function createPlatform(
     rateLimiter,
     devMessages,
     identity,
+    platformAdmins: new PlatformAdminService({ db, rateLimiter }),
     async close() {
       await resolver.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());

@@ -41,3 +41,43 @@ export {
 export { ThemeService, ThemeSchema, contrastProblems, contrastRatio, CONTRAST_PAIRS, type Theme } from "./themes/index.js";
 export { createApp, requestContext, tenantRouter, tenantInfo, loadRemixBuilds, remixBuildsExist, type AppDeps, type RemixBuilds } from "./http/index.js";
 export { createPlatform, PLATFORM_MIGRATIONS_DIR, TENANT_MIGRATIONS_DIR, type Platform } from "./create-platform.js";
+export {
+  IdentityService,
+  DevMessageStore,
+  SESSION_POLICIES,
+  hashToken,
+  randomToken,
+  totpAt,
+  verifyTotp,
+  type ResolvedSession,
+  type TenantRef,
+} from "./identity/index.js";
+export { createTenantAuditService, createPlatformAuditService, runAuditCommand } from "./audit/index.js";
+export {
+  ROLES,
+  STAFF_ROLES,
+  ADMIN_ROLES,
+  ACTIONS,
+  SUBJECT_TYPES,
+  ALL_FIELDS,
+  isRole,
+  requiresSecondFactor,
+  defineAbilityFor,
+  requireCan,
+  canOn,
+  pickPermitted,
+  accessibleWhere,
+  packAbility,
+  abilityFromPacked,
+  subject,
+  type Role,
+  type Action,
+  type Actor,
+  type AppAbility,
+  type SubjectType,
+  type RecordSubjectType,
+  type SubjectRecord,
+  type PackedRules,
+  type RoleRules,
+} from "./access/index.js";
+export { PlatformAdminService, type PlatformSession, type PlatformAdminView } from "./identity/platform-admin-service.js";

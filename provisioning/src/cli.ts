@@ -132,7 +132,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case "seed": {
-        const created = await seedDemo(service, out);
+        const created = await seedDemo(service, out, { identity: platform.identity, platformAdmins: platform.platformAdmins });
         out(created.length ? `Seeded ${created.join(", ")}` : "Demo tenants already present");
         return 0;
       }

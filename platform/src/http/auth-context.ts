@@ -1,11 +1,14 @@
-import type { SessionUserView, TenantAuth } from "../context.js";
+import type { PlatformAuth, SessionUserView, TenantAuth } from "../context.js";
+import type { PlatformAdminService, PlatformSession } from "../identity/platform-admin-service.js";
 import { DomainError } from "../errors/index.js";
 import { csrfTokenValid } from "../identity/csrf.js";
-import type { IdentityService, IssuedSession, ResolvedSession, TenantRef } from "../identity/identity-service.js";
+import { actorFor, type IdentityService, type IssuedSession, type ResolvedSession, type TenantRef } from "../identity/identity-service.js";
+import { defineAbilityFor, packAbility, type PackedRules } from "../access/index.js";
 import { safeEqual } from "../identity/secrets.js";
 import { serializeCookie, sessionCookieName } from "./cookies.js";
 
 export interface AuthRequestState {
+  platformSession: PlatformSession | null;
   tenant: TenantRef | null;
   token: string | null;
   session: ResolvedSession | null;
@@ -41,8 +44,15 @@ export function createTenantAuth(identity: IdentityService | null, st: AuthReque
     if (!st.token || !st.session || st.session.secondFactor === "none") throw new DomainError("unauthenticated", "Your sign-in expired. Please sign in again.");
     return st.token;
   };
+  let packed: PackedRules | null = null;
   return {
     user: view(st.session),
+    get abilityRules() {
+      const s = st.session;
+      if (!s || s.secondFactor !== "none" || !st.tenant) return [];
+      packed ??= packAbility(defineAbilityFor(actorFor(st.tenant.id, s.user)));
+      return packed;
+    },
     secondFactor: st.session?.secondFactor ?? "none",
     csrfToken: st.csrfToken,
     verifyCsrf(submitted) {
@@ -104,8 +114,41 @@ export function createTenantAuth(identity: IdentityService | null, st: AuthReque
       await id.addDependant(tenant, user.id, input);
     },
     async removeDependant(dependantId) {
-      const { identity: id, tenant, user } = signedIn();
-      await id.removeDependant(tenant, user.id, dependantId);
+      const { identity: id, tenant } = signedIn();
+      await id.removeDependant(tenant, actorFor(tenant.id, (st.session as ResolvedSession).user), dependantId);
+    },
+  };
+}
+
+/** The platform-admin identity facade for one request on the platform host. */
+export function createPlatformAuth(service: PlatformAdminService, st: AuthRequestState): PlatformAuth {
+  const name = sessionCookieName(st.secure);
+  const set = (token: string, maxAgeSeconds: number) => [serializeCookie(name, token, { maxAgeSeconds, secure: st.secure })];
+  const ps = st.platformSession;
+  const token = () => {
+    if (!st.token || !ps) throw new DomainError("unauthenticated", "Your sign-in expired. Please sign in again.");
+    return st.token;
+  };
+  return {
+    admin: ps && ps.secondFactor === "none" ? ps.admin : null,
+    secondFactor: ps?.secondFactor ?? "none",
+    csrfToken: st.csrfToken,
+    async signIn(input) {
+      const issued = await service.signIn(st.ip, input);
+      return { cookies: set(issued.token, issued.maxAgeSeconds), secondFactor: issued.secondFactor };
+    },
+    async verifySecondFactor(input) {
+      const issued = await service.verifySecondFactor(st.ip, token(), input);
+      return { cookies: set(issued.token, issued.maxAgeSeconds) };
+    },
+    beginEnrolment: () => service.beginEnrolment(token()),
+    async confirmEnrolment(input) {
+      const r = await service.confirmEnrolment(token(), input);
+      return { cookies: set(r.session.token, r.session.maxAgeSeconds), recoveryCodes: r.recoveryCodes };
+    },
+    async signOut() {
+      if (st.token) await service.signOut(st.token);
+      return { cookies: [serializeCookie(name, "", { maxAgeSeconds: 0, secure: st.secure })] };
     },
   };
 }

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProvisioningService, createTestPlatform, createTestTenant, randomSlug, type ProvisioningService } from "@visitnow/provisioning/testing";
-import type { Platform, Tenant } from "../index.js";
+import { totpAt, type Platform, type Tenant } from "../index.js";
 import { createLogger, HttpMetrics } from "../observability/index.js";
 import { REPO_ROOT } from "../config/index.js";
 import { createApp } from "./create-app.js";
@@ -37,7 +37,8 @@ beforeAll(async () => {
     catalogues: platform.catalogues,
     metrics: new HttpMetrics(),
     readiness: async () => readiness,
-    consoleServices: { listTenants: () => service.list() },
+    consoleServices: { listTenants: () => service.list(), listDevMessages: async () => [] },
+    platformAdmins: platform.platformAdmins,
     identity: platform.identity,
     secret: () => platform.secret(),
     remix: remixBuildsExist(REPO_ROOT) ? await loadRemixBuilds(REPO_ROOT) : null,
@@ -201,8 +202,16 @@ describe.skipIf(!remixBuildsExist(REPO_ROOT))("the Remix apps", () => {
     }
   });
 
-  it("render the platform console on the platform host, listing tenants with status and domains", async () => {
-    const res = await request(app).get("/").set("Host", PLATFORM_HOST);
+  it("render the platform console on the platform host, listing tenants with status and domains, only to a platform admin", async () => {
+    const email = `${randomSlug("pa")}@platform.example`;
+    await platform.platformAdmins.create({ email, name: "PA", password: "platform-admin-pass", totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" });
+    const pending = await platform.platformAdmins.signIn("127.0.0.9", { email, password: "platform-admin-pass" });
+    const signedIn = await platform.platformAdmins.verifySecondFactor("127.0.0.9", pending.token, { code: totpAt("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", Date.now()) });
+    const anonymous = await request(app).get("/").set("Host", PLATFORM_HOST);
+    expect(anonymous.text).not.toContain(sunrise.slug);
+    const half = await request(app).get("/").set("Host", PLATFORM_HOST).set("Cookie", `vn_session=${pending.token}`);
+    expect(half.text).not.toContain(sunrise.slug);
+    const res = await request(app).get("/").set("Host", PLATFORM_HOST).set("Cookie", `vn_session=${signedIn.token}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain(sunrise.slug);
     expect(res.text).toContain(`${sunrise.slug}.test`);

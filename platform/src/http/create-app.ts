@@ -4,13 +4,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ActionFunction, AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { AppName, ConsoleServices, Locale, VisitNowLoadContext } from "../context.js";
-import { isDomainError } from "../errors/index.js";
+import { DomainError, isDomainError } from "../errors/index.js";
 import { i18nView, LOCALE_COOKIE, pickLocale, type Catalogue } from "../i18n/index.js";
 import type { HttpMetrics, Logger } from "../observability/index.js";
 import { normaliseHost, type RoutedTenant } from "../tenancy/index.js";
 import type { ThemeService } from "../themes/index.js";
 import { suspendedPage, unknownHostPage } from "./pages.js";
-import { createTenantAuth, type AuthRequestState } from "./auth-context.js";
+import { createPlatformAuth, createTenantAuth, type AuthRequestState } from "./auth-context.js";
+import type { PlatformAdminService } from "../identity/platform-admin-service.js";
 import { parseCookies, serializeCookie, sessionCookieName } from "./cookies.js";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfCheck, csrfTokenValid, issueCsrfToken } from "../identity/csrf.js";
 import type { IdentityService } from "../identity/identity-service.js";
@@ -35,6 +36,8 @@ export interface AppDeps {
   remix?: RemixBuilds | null;
   /** Sign-in and sessions; absent where only routing is under test. */
   identity?: IdentityService | null;
+  /** Platform-admin sign-in for the console. */
+  platformAdmins?: PlatformAdminService | null;
   /** The installation secret (signs CSRF tokens). */
   secret: () => Promise<string>;
   /** Cache-Control for fingerprinted assets; shorter in development. */
@@ -69,6 +72,19 @@ function wantsJson(req: Request): boolean {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Console data only for a platform admin past the second factor. */
+function guardedConsole(services: ConsoleServices, auth: AuthRequestState | null): ConsoleServices {
+  const ok = () => {
+    if (!auth?.platformSession || auth.platformSession.secondFactor !== "none") {
+      throw new DomainError("unauthenticated", "Please sign in as a platform admin.");
+    }
+  };
+  return {
+    listTenants: async () => (ok(), services.listTenants()),
+    listDevMessages: async () => (ok(), services.listDevMessages()),
+  };
+}
 
 /**
  * Wraps every route action of a Remix build so that no action runs without a valid
@@ -126,8 +142,9 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
         },
         theme,
         i18n: i18nView(deps.catalogues, s.locale),
-        console: app.name === "console" ? deps.consoleServices : null,
+        console: app.name === "console" ? guardedConsole(deps.consoleServices, s.auth) : null,
         auth: createTenantAuth(tenant ? (deps.identity ?? null) : null, s.auth as AuthRequestState),
+        platformAuth: app.name === "console" && deps.platformAdmins ? createPlatformAuth(deps.platformAdmins, s.auth as AuthRequestState) : null,
       };
       return context as unknown as AppLoadContext;
     },
@@ -257,7 +274,7 @@ export function tenantRouter(deps: Pick<AppDeps, "platformHost" | "resolver" | "
  * each tenant's own schema), issues the signed CSRF cookie, and refuses cross-origin
  * mutations and cookie-authenticated API mutations without the CSRF header.
  */
-export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret">): RequestHandler {
+export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "platformAdmins">): RequestHandler {
   return async (req, res, next) => {
     try {
       const state = requestState(res);
@@ -274,8 +291,20 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret">): Requ
       const tenantRef = t ? { id: t.id, slug: t.slug, schema: t.schema, role: t.role, cluster: t.cluster, name: t.name } : null;
       const token = cookies[sessionCookieName(secure)] ?? null;
       const session = token && tenantRef && deps.identity ? await deps.identity.resolveSession(tenantRef, token) : null;
-      if (token && !session) res.append("Set-Cookie", serializeCookie(sessionCookieName(secure), "", { maxAgeSeconds: 0, secure }));
-      state.auth = { tenant: tenantRef, token: session ? token : null, session, ip: req.socket.remoteAddress ?? "unknown", secure, host, csrfToken, secret };
+      const platformSession = token && !tenantRef && deps.platformAdmins ? await deps.platformAdmins.resolveSession(token) : null;
+      const live = Boolean(session ?? platformSession);
+      if (token && !live) res.append("Set-Cookie", serializeCookie(sessionCookieName(secure), "", { maxAgeSeconds: 0, secure }));
+      state.auth = {
+        tenant: tenantRef,
+        token: live ? token : null,
+        session,
+        platformSession,
+        ip: req.socket.remoteAddress ?? "unknown",
+        secure,
+        host,
+        csrfToken,
+        secret,
+      };
 
       if (!SAFE_METHODS.has(req.method)) {
         const origin = req.get("origin");

@@ -125,9 +125,10 @@ describe("patient accounts", () => {
     const [kid] = await platform.identity.listDependants(a, p1.userId);
     expect(kid).toMatchObject({ name: "Kid", relationship: "child", dateOfBirth: "2016-02-29" });
     expect(await platform.identity.listDependants(a, p2.userId)).toEqual([]);
-    await expect(platform.identity.removeDependant(a, p2.userId, kid!.id)).rejects.toMatchObject({ code: "not_found" });
+    const actor = (userId: string) => ({ userId, tenantId: a.id, kind: "patient" as const, roles: ["patient" as const], clinicIds: [] });
+    await expect(platform.identity.removeDependant(a, actor(p2.userId), kid!.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(platform.identity.addDependant(a, p1.userId, { name: "X", relationship: "cousin" })).rejects.toMatchObject({ code: "validation_failed" });
-    await platform.identity.removeDependant(a, p1.userId, kid!.id);
+    await platform.identity.removeDependant(a, actor(p1.userId), kid!.id);
     expect(await platform.identity.listDependants(a, p1.userId)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { defineAbilityFor, requireCan, type Actor, type Role } from "../access/index.js";
+import type { AuditAction } from "../audit/index.js";
 import type { TenantDbRef, TenantScope, TenantUnitOfWork } from "../db/index.js";
 import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
 import {
@@ -21,7 +23,7 @@ import { newTotpSecret, totpUri, verifyTotp } from "./totp.js";
 export interface AuthAuditEntry {
   actorType: "user" | "anonymous" | "system" | "platform_admin";
   actorId?: string | null;
-  action: string;
+  action: AuditAction;
   subjectType?: string | null;
   subjectId?: string | null;
   outcome: "success" | "failure";
@@ -107,6 +109,18 @@ function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
     );
   }
   return r.data;
+}
+
+/** The CASL actor for a signed-in tenant user. */
+export function actorFor(tenantId: string, u: SignedInUser): Actor {
+  return {
+    userId: u.id,
+    tenantId,
+    kind: u.kind,
+    roles: u.roles.map((r) => r.role as Role),
+    providerId: u.providerId,
+    clinicIds: [...new Set(u.roles.flatMap((r) => r.clinicIds))],
+  };
 }
 
 function toSignedIn(u: UserRecord): SignedInUser {
@@ -474,12 +488,16 @@ export class IdentityService {
     });
   }
 
-  /** Removes a dependant of `patientId`; another patient's dependant is `not_found`. */
-  async removeDependant(tenant: TenantRef, patientId: string, dependantId: string): Promise<void> {
+  /**
+   * Removes a dependant, checked by the actor's ability against the loaded record:
+   * another patient's dependant is `not_found`.
+   */
+  async removeDependant(tenant: TenantRef, actor: Actor, dependantId: string): Promise<void> {
     await this.deps.withTenant(tenant, async (scope) => {
       const store = new IdentityStore(scope);
       const d = await store.findDependant(dependantId);
-      if (!d || d.patientId !== patientId) throw new NotFoundError("No such family member.");
+      if (!d) throw new NotFoundError("No such family member.");
+      requireCan(defineAbilityFor(actor), "delete", "Dependant", d);
       await store.deleteDependant(dependantId);
     });
   }

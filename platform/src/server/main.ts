@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   logger.info({ platformApplied: summary.platformApplied, tenants: summary.counts, ms: Math.round(summary.durationMs) }, "migrations done");
 
   const provisioning = createProvisioningService(platform);
-  if (process.env.SEED_DEMO !== "false") await seedDemo(provisioning, (msg) => logger.info(msg));
+  if (process.env.SEED_DEMO !== "false") await seedDemo(provisioning, (msg) => logger.info(msg), { identity: platform.identity, platformAdmins: platform.platformAdmins });
 
   const redis = platform.redis;
   if (redis) {
@@ -39,7 +39,12 @@ async function main(): Promise<void> {
     themes: platform.themes,
     catalogues: platform.catalogues,
     metrics: new HttpMetrics(),
-    consoleServices: { listTenants: () => provisioning.list() },
+    consoleServices: {
+      listTenants: () => provisioning.list(),
+      listDevMessages: async () =>
+        (await platform.devMessages.list({ limit: 100 })).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    },
+    platformAdmins: platform.platformAdmins,
     remix,
     immutableAssets: config.NODE_ENV === "production",
     identity: platform.identity,
