@@ -60,6 +60,28 @@ export interface ConsoleServices {
   listTenants(): Promise<ConsoleTenant[]>;
   /** Development message channel (codes, resets, invites), newest first. */
   listDevMessages(): Promise<{ id: string; tenantSlug: string | null; channel: "sms" | "email"; recipient: string; subject?: string; body: string; createdAt: string }[]>;
+  /** Ask a tenant's admin for time-limited support access (`purpose`, `hours` 1-8). */
+  requestSupportAccess(tenantSlug: string, input: Record<string, unknown>): Promise<void>;
+  /** This admin's requests on a tenant. */
+  listSupportGrants(tenantSlug: string): Promise<SupportGrantView[]>;
+  /** Read-only staff directory of a tenant; `not_found` without an approved, unexpired grant. */
+  supportStaffDirectory(tenantSlug: string): Promise<{ expiresAt: string; staff: { id: string; name: string; roles: string[]; status: string }[] }>;
+}
+
+export interface SupportGrantView {
+  id: string;
+  requestedBy: string;
+  purpose: "incident" | "data_fix" | "onboarding" | "other";
+  hours: number;
+  status: "requested" | "granted" | "denied" | "revoked";
+  requestedAt: string;
+  expiresAt: string | null;
+}
+
+/** Tenant-admin operations for the admin app; each checks the signed-in user's ability. */
+export interface TenantAdminServices {
+  listSupportGrants(): Promise<SupportGrantView[]>;
+  decideSupportGrant(id: string, decision: "grant" | "deny" | "revoke"): Promise<void>;
 }
 
 /** Platform-admin identity on the platform host. Same error conventions as TenantAuth. */
@@ -145,4 +167,6 @@ export interface VisitNowLoadContext {
   auth: TenantAuth;
   /** Platform-admin identity: only on the platform host. */
   platformAuth: PlatformAuth | null;
+  /** Tenant-admin operations: only in the admin app, for a signed-in staff user. */
+  tenantAdmin: TenantAdminServices | null;
 }

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "support_access.requested",
   "support_access.granted",
   "support_access.revoked",
+  "support_access.used",
   "tenant.created",
   "tenant.suspended",
   "tenant.resumed",

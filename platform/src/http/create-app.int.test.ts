@@ -3,9 +3,10 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProvisioningService, createTestPlatform, createTestTenant, randomSlug, type ProvisioningService } from "@visitnow/provisioning/testing";
 import { totpAt, type Platform, type Tenant } from "../index.js";
-import { createLogger, HttpMetrics } from "../observability/index.js";
+import { createLogger } from "../observability/index.js";
 import { REPO_ROOT } from "../config/index.js";
 import { createApp } from "./create-app.js";
+import { composeAppDeps } from "../server/compose.js";
 import { loadRemixBuilds, remixBuildsExist } from "./remix-apps.js";
 
 const PLATFORM_HOST = "platform.test";
@@ -29,18 +30,12 @@ beforeAll(async () => {
     },
   });
   app = createApp({
-    platformHost: PLATFORM_HOST,
-    metricsToken: "metrics-token-for-tests-0001",
-    logger: createLogger({ level: "info", destination: sink }),
-    resolver: platform.resolver,
-    themes: platform.themes,
-    catalogues: platform.catalogues,
-    metrics: new HttpMetrics(),
+    ...composeAppDeps(platform, service, {
+      platformHost: PLATFORM_HOST,
+      metricsToken: "metrics-token-for-tests-0001",
+      logger: createLogger({ level: "info", destination: sink }),
+    }),
     readiness: async () => readiness,
-    consoleServices: { listTenants: () => service.list(), listDevMessages: async () => [] },
-    platformAdmins: platform.platformAdmins,
-    identity: platform.identity,
-    secret: () => platform.secret(),
     remix: remixBuildsExist(REPO_ROOT) ? await loadRemixBuilds(REPO_ROOT) : null,
   });
 });

@@ -3,7 +3,10 @@ import { performance } from "node:perf_hooks";
 import { createRequestHandler } from "@remix-run/express";
 import type { ActionFunction, AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
-import type { AppName, ConsoleServices, Locale, VisitNowLoadContext } from "../context.js";
+import { actorFor } from "../identity/identity-service.js";
+import type { Actor } from "../access/index.js";
+import type { TenantDbRef } from "../db/index.js";
+import type { AppName, ConsoleServices, TenantAdminServices, Locale, VisitNowLoadContext } from "../context.js";
 import { DomainError, isDomainError } from "../errors/index.js";
 import { i18nView, LOCALE_COOKIE, pickLocale, type Catalogue } from "../i18n/index.js";
 import type { HttpMetrics, Logger } from "../observability/index.js";
@@ -31,7 +34,10 @@ export interface AppDeps {
   metrics: HttpMetrics;
   /** Checks the dependencies `/readyz` reports on; each value is "ok" or a problem. */
   readiness: () => Promise<Record<string, string>>;
-  consoleServices: ConsoleServices;
+  /** Console data for one signed-in platform admin. */
+  consoleServices: (admin: { id: string; email: string }) => ConsoleServices;
+  /** Tenant-admin operations for one signed-in staff user. */
+  tenantAdminServices?: (tenant: TenantDbRef, actor: Actor) => TenantAdminServices;
   /** The Remix apps; absent where only the HTTP edge is under test. */
   remix?: RemixBuilds | null;
   /** Sign-in and sessions; absent where only routing is under test. */
@@ -74,16 +80,13 @@ function wantsJson(req: Request): boolean {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Console data only for a platform admin past the second factor. */
-function guardedConsole(services: ConsoleServices, auth: AuthRequestState | null): ConsoleServices {
-  const ok = () => {
-    if (!auth?.platformSession || auth.platformSession.secondFactor !== "none") {
-      throw new DomainError("unauthenticated", "Please sign in as a platform admin.");
-    }
+function guardedConsole(factory: AppDeps["consoleServices"], auth: AuthRequestState | null): ConsoleServices {
+  const ps = auth?.platformSession;
+  if (ps && ps.secondFactor === "none") return factory(ps.admin);
+  const refuse = async (): Promise<never> => {
+    throw new DomainError("unauthenticated", "Please sign in as a platform admin.");
   };
-  return {
-    listTenants: async () => (ok(), services.listTenants()),
-    listDevMessages: async () => (ok(), services.listDevMessages()),
-  };
+  return { listTenants: refuse, listDevMessages: refuse, requestSupportAccess: refuse, listSupportGrants: refuse, supportStaffDirectory: refuse };
 }
 
 /**
@@ -145,6 +148,10 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
         console: app.name === "console" ? guardedConsole(deps.consoleServices, s.auth) : null,
         auth: createTenantAuth(tenant ? (deps.identity ?? null) : null, s.auth as AuthRequestState),
         platformAuth: app.name === "console" && deps.platformAdmins ? createPlatformAuth(deps.platformAdmins, s.auth as AuthRequestState) : null,
+        tenantAdmin:
+          app.name === "admin" && tenant && deps.tenantAdminServices && s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "staff"
+            ? deps.tenantAdminServices(tenant, actorFor(tenant.id, s.auth.session.user))
+            : null,
       };
       return context as unknown as AppLoadContext;
     },

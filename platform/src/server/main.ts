@@ -3,7 +3,8 @@ import { createProvisioningService, seedDemo } from "@visitnow/provisioning";
 import { loadConfig, REPO_ROOT } from "../config/index.js";
 import { createPlatform } from "../create-platform.js";
 import { createApp, loadRemixBuilds } from "../http/index.js";
-import { HttpMetrics, createLogger } from "../observability/index.js";
+import { createLogger } from "../observability/index.js";
+import { composeAppDeps } from "./compose.js";
 
 /**
  * The process entry point of the demo and of production: pick the database, migrate,
@@ -32,23 +33,9 @@ async function main(): Promise<void> {
   await platform.resolver.listen(platform.database.url, logger);
   const remix = await loadRemixBuilds(REPO_ROOT);
   const app = createApp({
-    platformHost: config.PLATFORM_HOST,
-    metricsToken: config.METRICS_TOKEN,
-    logger,
-    resolver: platform.resolver,
-    themes: platform.themes,
-    catalogues: platform.catalogues,
-    metrics: new HttpMetrics(),
-    consoleServices: {
-      listTenants: () => provisioning.list(),
-      listDevMessages: async () =>
-        (await platform.devMessages.list({ limit: 100 })).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-    },
-    platformAdmins: platform.platformAdmins,
+    ...composeAppDeps(platform, provisioning),
     remix,
     immutableAssets: config.NODE_ENV === "production",
-    identity: platform.identity,
-    secret: () => platform.secret(),
     readiness: async () => {
       const checks: Record<string, string> = {};
       try {

@@ -1,0 +1,63 @@
+import type { ProvisioningService } from "@visitnow/provisioning";
+import type { SupportGrantView } from "../context.js";
+import type { Platform } from "../create-platform.js";
+import type { AppDeps } from "../http/index.js";
+import { HttpMetrics } from "../observability/index.js";
+import { SupportAccessService, type SupportGrantRecord } from "../support/index.js";
+import { NotFoundError } from "../errors/index.js";
+
+function grantView(g: SupportGrantRecord): SupportGrantView {
+  return {
+    id: g.id,
+    requestedBy: g.platformAdminLabel,
+    purpose: g.purpose,
+    hours: g.hours,
+    status: g.status,
+    requestedAt: g.requestedAt.toISOString(),
+    expiresAt: g.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Everything the HTTP edge needs, built from the platform and the provisioning service:
+ * shared by the server process and the integration tests so they exercise one wiring.
+ */
+export function composeAppDeps(
+  platform: Platform,
+  provisioning: ProvisioningService,
+  overrides: Partial<AppDeps> = {},
+): Omit<AppDeps, "readiness"> & Partial<Pick<AppDeps, "readiness">> {
+  const support = new SupportAccessService({ db: platform.db, withTenant: platform.withTenant });
+  const tenantBySlug = async (slug: string) => {
+    const t = await platform.tenants.findBySlug(slug);
+    if (!t || t.status === "provisioning") throw new NotFoundError(`No tenant "${slug}"`);
+    return t;
+  };
+  return {
+    platformHost: platform.config.PLATFORM_HOST,
+    metricsToken: platform.config.METRICS_TOKEN,
+    logger: platform.logger,
+    resolver: platform.resolver,
+    themes: platform.themes,
+    catalogues: platform.catalogues,
+    metrics: new HttpMetrics(),
+    identity: platform.identity,
+    platformAdmins: platform.platformAdmins,
+    secret: () => platform.secret(),
+    consoleServices: (admin) => ({
+      listTenants: () => provisioning.list(),
+      listDevMessages: async () => (await platform.devMessages.list({ limit: 100 })).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+      requestSupportAccess: async (slug, input) => void (await support.request(admin, await tenantBySlug(slug), input)),
+      listSupportGrants: async (slug) => (await support.listForAdmin(admin, await tenantBySlug(slug))).map(grantView),
+      supportStaffDirectory: async (slug) => {
+        const r = await support.staffDirectory(admin, await tenantBySlug(slug));
+        return { expiresAt: (r.grant.expiresAt as Date).toISOString(), staff: r.staff };
+      },
+    }),
+    tenantAdminServices: (tenant, actor) => ({
+      listSupportGrants: async () => (await support.listForTenant(tenant, actor)).map(grantView),
+      decideSupportGrant: async (id, decision) => void (await support.decide(tenant, actor, id, decision)),
+    }),
+    ...overrides,
+  };
+}
