@@ -78,10 +78,39 @@ export interface SupportGrantView {
   expiresAt: string | null;
 }
 
+export interface StaffMemberView {
+  id: string;
+  name: string;
+  email: string | null;
+  roles: string[];
+  status: "active" | "invited" | "disabled";
+  locked: boolean;
+  secondFactorEnabled: boolean;
+}
+
+export interface InviteSummary {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  status: "pending" | "accepted" | "revoked" | "expired";
+  expiresAt: string;
+}
+
 /** Tenant-admin operations for the admin app; each checks the signed-in user's ability. */
 export interface TenantAdminServices {
   listSupportGrants(): Promise<SupportGrantView[]>;
   decideSupportGrant(id: string, decision: "grant" | "deny" | "revoke"): Promise<void>;
+  listStaff(): Promise<StaffMemberView[]>;
+  /** `{ email, name?, role, clinicIds? }`: emails a link on the tenant's primary domain. */
+  invite(input: Record<string, unknown>): Promise<void>;
+  listInvites(): Promise<InviteSummary[]>;
+  revokeInvite(id: string): Promise<void>;
+  /** Replaces the user's roles (role names); ends their sessions when rights shrink. */
+  changeRoles(userId: string, roles: string[]): Promise<void>;
+  disableUser(userId: string): Promise<void>;
+  enableUser(userId: string): Promise<void>;
+  unlockUser(userId: string): Promise<void>;
 }
 
 /** Platform-admin identity on the platform host. Same error conventions as TenantAuth. */
@@ -152,6 +181,15 @@ export interface TenantAuth {
   listDependants(): Promise<DependantView[]>;
   addDependant(input: Record<string, unknown>): Promise<void>;
   removeDependant(id: string): Promise<void>;
+  /** For the invite page: `not_found` for unknown, used or revoked links. */
+  describeInvite(token: string): Promise<{ role: string; emailMasked: string; name: string | null; expired: boolean }>;
+  /** `{ token, name, password }`: creates the staff account; then sign in normally. */
+  acceptInvite(input: Record<string, unknown>): Promise<void>;
+  /** `{ email }`: the same answer whether or not the account exists. */
+  requestPasswordReset(audience: "patient" | "staff", input: Record<string, unknown>): Promise<void>;
+  describeResetToken(token: string): Promise<{ kind: "patient" | "staff" }>;
+  /** `{ token, password }`: sets the password and ends every session of the account. */
+  resetPassword(input: Record<string, unknown>): Promise<{ kind: "patient" | "staff" }>;
 }
 
 export interface VisitNowLoadContext {

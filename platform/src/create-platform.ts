@@ -11,7 +11,8 @@ import type { Locale } from "./context.js";
 import { Redis } from "ioredis";
 import { createTenantAuditService } from "./audit/index.js";
 import { PlatformAdminService } from "./identity/platform-admin-service.js";
-import { DevMessageStore, IdentityService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
+import { createApiTokenService, type ApiTokenService } from "./api/index.js";
+import { AccountAdminService, DevMessageStore, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
 export const TENANT_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/tenant");
@@ -38,6 +39,9 @@ export interface Platform {
   devMessages: DevMessageStore;
   identity: IdentityService;
   platformAdmins: PlatformAdminService;
+  accountAdmin: AccountAdminService;
+  apiTokens: ApiTokenService;
+  passwordResets: PasswordResetService;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,10 @@ export async function createPlatform(
     secret: getSecret,
     audit: { record: async (scope, entry) => void (await createTenantAuditService(scope).record(entry)) },
   });
+  // Links in emails always use the tenant's registered primary host, never the request's Host.
+  const linkBase = (host: string) => (config.NODE_ENV === "production" ? `https://${host}` : `http://${host}:${config.PORT}`);
+  const accountAdmin = new AccountAdminService({ withTenant, messages: devMessages, linkBase });
+  const passwordResets = new PasswordResetService({ withTenant, rateLimiter, messages: devMessages, secret: getSecret, linkBase });
   return {
     config,
     logger,
@@ -105,6 +113,9 @@ export async function createPlatform(
     devMessages,
     identity,
     platformAdmins: new PlatformAdminService({ db, rateLimiter }),
+    accountAdmin,
+    passwordResets,
+    apiTokens: createApiTokenService({ withTenant, identity, rateLimiter }),
     async close() {
       await resolver.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());

@@ -43,6 +43,8 @@ export { createApp, requestContext, tenantRouter, tenantInfo, loadRemixBuilds, r
 export { createPlatform, PLATFORM_MIGRATIONS_DIR, TENANT_MIGRATIONS_DIR, type Platform } from "./create-platform.js";
 export {
   IdentityService,
+  AccountAdminService,
+  PasswordResetService,
   DevMessageStore,
   SESSION_POLICIES,
   hashToken,
@@ -81,3 +83,4 @@ export {
   type RoleRules,
 } from "./access/index.js";
 export { PlatformAdminService, type PlatformSession, type PlatformAdminView } from "./identity/platform-admin-service.js";
+export { ApiTokenService, apiAuth, createApiRouter, createApiTokenService, findApiUser, openApiDocument, requireApiUser, type ApiPrincipal, type ApiUser } from "./api/index.js";

@@ -2,12 +2,16 @@ import type { PlatformAuth, SessionUserView, TenantAuth } from "../context.js";
 import type { PlatformAdminService, PlatformSession } from "../identity/platform-admin-service.js";
 import { DomainError } from "../errors/index.js";
 import { csrfTokenValid } from "../identity/csrf.js";
+import type { AccountAdminService } from "../identity/account-admin-service.js";
+import type { PasswordResetService } from "../identity/password-reset-service.js";
 import { actorFor, type IdentityService, type IssuedSession, type ResolvedSession, type TenantRef } from "../identity/identity-service.js";
 import { defineAbilityFor, packAbility, type PackedRules } from "../access/index.js";
 import { safeEqual } from "../identity/secrets.js";
 import { serializeCookie, sessionCookieName } from "./cookies.js";
 
 export interface AuthRequestState {
+  /** The tenant's registered primary host: links are built from it, never from Host. */
+  primaryHost: string | null;
   platformSession: PlatformSession | null;
   tenant: TenantRef | null;
   token: string | null;
@@ -26,7 +30,18 @@ function view(s: ResolvedSession | null): SessionUserView | null {
 }
 
 /** The identity facade handed to the Remix apps for one request. */
-export function createTenantAuth(identity: IdentityService | null, st: AuthRequestState): TenantAuth {
+export interface TenantAuthServices {
+  identity: IdentityService;
+  accountAdmin: AccountAdminService;
+  passwordResets: PasswordResetService;
+}
+
+export function createTenantAuth(services: TenantAuthServices | null, st: AuthRequestState): TenantAuth {
+  const identity = services?.identity ?? null;
+  const linked = () => {
+    if (!services || !st.tenant || !st.primaryHost) throw new DomainError("not_found", "Not available here.");
+    return { tenant: { ...st.tenant, primaryHost: st.primaryHost }, s: services };
+  };
   const name = sessionCookieName(st.secure);
   const set = (issued: IssuedSession) => [serializeCookie(name, issued.token, { maxAgeSeconds: issued.maxAgeSeconds, secure: st.secure })];
   const clear = () => [serializeCookie(name, "", { maxAgeSeconds: 0, secure: st.secure })];
@@ -112,6 +127,28 @@ export function createTenantAuth(identity: IdentityService | null, st: AuthReque
     async addDependant(input) {
       const { identity: id, tenant, user } = signedIn();
       await id.addDependant(tenant, user.id, input);
+    },
+    async describeInvite(token) {
+      const { tenant, s } = linked();
+      const d = await s.accountAdmin.describeInvite(tenant, token);
+      return { role: d.role, emailMasked: d.emailMasked, name: d.name, expired: d.expired };
+    },
+    async acceptInvite(input) {
+      const { tenant, s } = linked();
+      await s.accountAdmin.acceptInvite(tenant, input);
+    },
+    async requestPasswordReset(audience, input) {
+      const { tenant, s } = linked();
+      await s.passwordResets.requestReset({ tenant, ip: st.ip }, { ...input, audience });
+    },
+    async describeResetToken(token) {
+      const { tenant, s } = linked();
+      return s.passwordResets.describeResetToken(tenant, token);
+    },
+    async resetPassword(input) {
+      const { tenant, s } = linked();
+      const r = await s.passwordResets.resetPassword({ tenant, ip: st.ip }, input);
+      return { kind: r.kind };
     },
     async removeDependant(dependantId) {
       const { identity: id, tenant } = signedIn();

@@ -15,6 +15,9 @@ import type { ThemeService } from "../themes/index.js";
 import { suspendedPage, unknownHostPage } from "./pages.js";
 import { createPlatformAuth, createTenantAuth, type AuthRequestState } from "./auth-context.js";
 import type { PlatformAdminService } from "../identity/platform-admin-service.js";
+import { apiAuth, createApiRouter, type ApiTokenService } from "../api/index.js";
+import type { AccountAdminService } from "../identity/account-admin-service.js";
+import type { PasswordResetService } from "../identity/password-reset-service.js";
 import { parseCookies, serializeCookie, sessionCookieName } from "./cookies.js";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfCheck, csrfTokenValid, issueCsrfToken } from "../identity/csrf.js";
 import type { IdentityService } from "../identity/identity-service.js";
@@ -37,11 +40,15 @@ export interface AppDeps {
   /** Console data for one signed-in platform admin. */
   consoleServices: (admin: { id: string; email: string }) => ConsoleServices;
   /** Tenant-admin operations for one signed-in staff user. */
-  tenantAdminServices?: (tenant: TenantDbRef, actor: Actor) => TenantAdminServices;
+  tenantAdminServices?: (tenant: TenantDbRef & { name: string; primaryHost: string }, actor: Actor) => TenantAdminServices;
   /** The Remix apps; absent where only the HTTP edge is under test. */
   remix?: RemixBuilds | null;
   /** Sign-in and sessions; absent where only routing is under test. */
   identity?: IdentityService | null;
+  accountAdmin?: AccountAdminService | null;
+  passwordResets?: PasswordResetService | null;
+  /** Bearer tokens for API clients; absent where only routing is under test. */
+  apiTokens?: ApiTokenService | null;
   /** Platform-admin sign-in for the console. */
   platformAdmins?: PlatformAdminService | null;
   /** The installation secret (signs CSRF tokens). */
@@ -146,11 +153,19 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
         theme,
         i18n: i18nView(deps.catalogues, s.locale),
         console: app.name === "console" ? guardedConsole(deps.consoleServices, s.auth) : null,
-        auth: createTenantAuth(tenant ? (deps.identity ?? null) : null, s.auth as AuthRequestState),
+        auth: createTenantAuth(
+          tenant && deps.identity && deps.accountAdmin && deps.passwordResets
+            ? { identity: deps.identity, accountAdmin: deps.accountAdmin, passwordResets: deps.passwordResets }
+            : null,
+          s.auth as AuthRequestState,
+        ),
         platformAuth: app.name === "console" && deps.platformAdmins ? createPlatformAuth(deps.platformAdmins, s.auth as AuthRequestState) : null,
         tenantAdmin:
           app.name === "admin" && tenant && deps.tenantAdminServices && s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "staff"
-            ? deps.tenantAdminServices(tenant, actorFor(tenant.id, s.auth.session.user))
+            ? deps.tenantAdminServices(
+                { id: tenant.id, slug: tenant.slug, schema: s.auth.tenant!.schema, role: s.auth.tenant!.role, cluster: s.auth.tenant!.cluster, name: tenant.name, primaryHost: tenant.primaryHost },
+                actorFor(tenant.id, s.auth.session.user),
+              )
             : null,
       };
       return context as unknown as AppLoadContext;
@@ -303,6 +318,7 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "plat
       if (token && !live) res.append("Set-Cookie", serializeCookie(sessionCookieName(secure), "", { maxAgeSeconds: 0, secure }));
       state.auth = {
         tenant: tenantRef,
+        primaryHost: t?.primaryHost ?? null,
         token: live ? token : null,
         session,
         platformSession,
@@ -384,7 +400,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessionAndCsrf(deps));
 
   const api = express.Router();
+  api.use(apiAuth({ apiTokens: deps.apiTokens }));
   api.get("/api/v1/tenant", tenantInfo);
+  if (deps.apiTokens) api.use(createApiRouter({ apiTokens: deps.apiTokens }));
   api.all("/api/*", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "Not found" } });
   });

@@ -6,3 +6,5 @@ export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfCheck, csrfTokenValid, issueC
 export { hashPassword, verifyPassword } from "./passwords.js";
 export { hashToken, randomToken } from "./secrets.js";
 export { totpAt, verifyTotp, newTotpSecret, totpUri } from "./totp.js";
+export { AccountAdminService, INVITE_TTL_DAYS, inviteAppPath, maskEmail, type LinkedTenantRef, type StaffListEntry, type InviteView } from "./account-admin-service.js";
+export { PasswordResetService, RESET_TTL_MINUTES, resetPath } from "./password-reset-service.js";

@@ -42,6 +42,7 @@ export function composeAppDeps(
     catalogues: platform.catalogues,
     metrics: new HttpMetrics(),
     identity: platform.identity,
+    apiTokens: platform.apiTokens,
     platformAdmins: platform.platformAdmins,
     secret: () => platform.secret(),
     consoleServices: (admin) => ({
@@ -54,10 +55,34 @@ export function composeAppDeps(
         return { expiresAt: (r.grant.expiresAt as Date).toISOString(), staff: r.staff };
       },
     }),
-    tenantAdminServices: (tenant, actor) => ({
-      listSupportGrants: async () => (await support.listForTenant(tenant, actor)).map(grantView),
-      decideSupportGrant: async (id, decision) => void (await support.decide(tenant, actor, id, decision)),
-    }),
+    accountAdmin: platform.accountAdmin,
+    passwordResets: platform.passwordResets,
+    tenantAdminServices: (tenant, actor) => {
+      const linked = tenant;
+      const admin = platform.accountAdmin;
+      return {
+        listSupportGrants: async () => (await support.listForTenant(tenant, actor)).map(grantView),
+        decideSupportGrant: async (id, decision) => void (await support.decide(tenant, actor, id, decision)),
+        listStaff: async () =>
+          (await admin.listStaff(linked, actor)).map((m) => ({
+            id: m.id,
+            name: m.name,
+            email: m.email,
+            roles: m.roles.map((r) => r.role),
+            status: m.status,
+            locked: m.locked,
+            secondFactorEnabled: m.secondFactorEnabled,
+          })),
+        invite: async (input) => void (await admin.invite(linked, actor, input)),
+        listInvites: async () =>
+          (await admin.listInvites(linked, actor)).map((i) => ({ id: i.id, email: i.email, name: i.name, role: i.role, status: i.status, expiresAt: i.expiresAt.toISOString() })),
+        revokeInvite: (id) => admin.revokeInvite(linked, actor, id),
+        changeRoles: async (userId, roles) => void (await admin.changeRoles(linked, actor, userId, roles)),
+        disableUser: async (userId) => void (await admin.disable(linked, actor, userId)),
+        enableUser: (userId) => admin.enable(linked, actor, userId),
+        unlockUser: (userId) => admin.unlock(linked, actor, userId),
+      };
+    },
     ...overrides,
   };
 }
