@@ -111,6 +111,27 @@ export interface TenantAdminServices {
   disableUser(userId: string): Promise<void>;
   enableUser(userId: string): Promise<void>;
   unlockUser(userId: string): Promise<void>;
+  /** The tenant's OpenID Connect providers for staff sign-in (the client secret is never returned). */
+  listSsoProviders(): Promise<SsoProviderView[]>;
+  /**
+   * Adds (no `id`) or updates a provider: `{ id?, name, issuer, clientId, clientSecret?,
+   * allowedEmailDomains, roleMapping: { claim, map: { value: role } }, defaultRole, enabled: boolean }`.
+   * A blank secret on edit keeps the stored one. The redirect URI to register at the IdP is
+   * `https://<primary host>/auth/sso/callback`.
+   */
+  saveSsoProvider(input: Record<string, unknown>): Promise<void>;
+}
+
+export interface SsoProviderView {
+  id: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  hasClientSecret: boolean;
+  allowedEmailDomains: string[];
+  roleMapping: { claim: string; map: Record<string, string> };
+  defaultRole: string | null;
+  enabled: boolean;
 }
 
 /** Platform-admin identity on the platform host. Same error conventions as TenantAuth. */
@@ -190,6 +211,8 @@ export interface TenantAuth {
   describeResetToken(token: string): Promise<{ kind: "patient" | "staff" }>;
   /** `{ token, password }`: sets the password and ends every session of the account. */
   resetPassword(input: Record<string, unknown>): Promise<{ kind: "patient" | "staff" }>;
+  /** Enabled SSO providers for the staff sign-in pages: link to `/auth/sso/<id>/start?next=/doctor`. */
+  listSsoSignInOptions(): Promise<{ id: string; name: string }[]>;
 }
 
 export interface VisitNowLoadContext {

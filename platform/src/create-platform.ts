@@ -12,6 +12,7 @@ import { Redis } from "ioredis";
 import { createTenantAuditService } from "./audit/index.js";
 import { PlatformAdminService } from "./identity/platform-admin-service.js";
 import { createApiTokenService, type ApiTokenService } from "./api/index.js";
+import { createSsoService, type SsoService } from "./sso/index.js";
 import { AccountAdminService, DevMessageStore, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
@@ -41,6 +42,7 @@ export interface Platform {
   platformAdmins: PlatformAdminService;
   accountAdmin: AccountAdminService;
   apiTokens: ApiTokenService;
+  sso: SsoService;
   passwordResets: PasswordResetService;
   close(): Promise<void>;
 }
@@ -116,6 +118,7 @@ export async function createPlatform(
     accountAdmin,
     passwordResets,
     apiTokens: createApiTokenService({ withTenant, identity, rateLimiter }),
+    sso: createSsoService({ withTenant, rateLimiter }),
     async close() {
       await resolver.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());

@@ -32,6 +32,7 @@ function view(s: ResolvedSession | null): SessionUserView | null {
 /** The identity facade handed to the Remix apps for one request. */
 export interface TenantAuthServices {
   identity: IdentityService;
+  sso?: { listSignInOptions(tenant: TenantRef): Promise<{ id: string; name: string }[]> };
   accountAdmin: AccountAdminService;
   passwordResets: PasswordResetService;
 }
@@ -127,6 +128,10 @@ export function createTenantAuth(services: TenantAuthServices | null, st: AuthRe
     async addDependant(input) {
       const { identity: id, tenant, user } = signedIn();
       await id.addDependant(tenant, user.id, input);
+    },
+    async listSsoSignInOptions() {
+      if (!services?.sso || !st.tenant) return [];
+      return (await services.sso.listSignInOptions(st.tenant)).map((o) => ({ id: o.id, name: o.name }));
     },
     async describeInvite(token) {
       const { tenant, s } = linked();

@@ -20,7 +20,7 @@ import type { AccountAdminService } from "../identity/account-admin-service.js";
 import type { PasswordResetService } from "../identity/password-reset-service.js";
 import { parseCookies, serializeCookie, sessionCookieName } from "./cookies.js";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfCheck, csrfTokenValid, issueCsrfToken } from "../identity/csrf.js";
-import type { IdentityService } from "../identity/identity-service.js";
+import type { IdentityService, TenantRef } from "../identity/identity-service.js";
 import type { RemixAppBuild, RemixBuilds } from "./remix-apps.js";
 
 export interface AppDeps {
@@ -47,6 +47,10 @@ export interface AppDeps {
   identity?: IdentityService | null;
   accountAdmin?: AccountAdminService | null;
   passwordResets?: PasswordResetService | null;
+  /** Lists the SSO sign-in options for staff sign-in pages. */
+  sso?: { listSignInOptions(tenant: TenantRef): Promise<{ id: string; name: string }[]> } | null;
+  /** Staff SSO routes (/auth/sso/*), from createSsoRouter; absent where not under test. */
+  ssoRouter?: RequestHandler | null;
   /** Bearer tokens for API clients; absent where only routing is under test. */
   apiTokens?: ApiTokenService | null;
   /** Platform-admin sign-in for the console. */
@@ -155,7 +159,7 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
         console: app.name === "console" ? guardedConsole(deps.consoleServices, s.auth) : null,
         auth: createTenantAuth(
           tenant && deps.identity && deps.accountAdmin && deps.passwordResets
-            ? { identity: deps.identity, accountAdmin: deps.accountAdmin, passwordResets: deps.passwordResets }
+            ? { identity: deps.identity, accountAdmin: deps.accountAdmin, passwordResets: deps.passwordResets, sso: deps.sso ?? undefined }
             : null,
           s.auth as AuthRequestState,
         ),
@@ -407,6 +411,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(404).json({ error: { code: "not_found", message: "Not found" } });
   });
   app.use((req, res, next) => (requestState(res).tenant ? api(req, res, next) : next()));
+
+  if (deps.ssoRouter) app.use(deps.ssoRouter);
 
   if (deps.remix) {
     const tenantApps = express.Router();

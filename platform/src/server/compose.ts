@@ -5,6 +5,7 @@ import type { AppDeps } from "../http/index.js";
 import { HttpMetrics } from "../observability/index.js";
 import { SupportAccessService, type SupportGrantRecord } from "../support/index.js";
 import { NotFoundError } from "../errors/index.js";
+import { createSsoRouter } from "../sso/index.js";
 
 function grantView(g: SupportGrantRecord): SupportGrantView {
   return {
@@ -43,6 +44,8 @@ export function composeAppDeps(
     metrics: new HttpMetrics(),
     identity: platform.identity,
     apiTokens: platform.apiTokens,
+    ssoRouter: createSsoRouter({ sso: platform.sso }),
+    sso: platform.sso,
     platformAdmins: platform.platformAdmins,
     secret: () => platform.secret(),
     consoleServices: (admin) => ({
@@ -81,6 +84,19 @@ export function composeAppDeps(
         disableUser: async (userId) => void (await admin.disable(linked, actor, userId)),
         enableUser: (userId) => admin.enable(linked, actor, userId),
         unlockUser: (userId) => admin.unlock(linked, actor, userId),
+        listSsoProviders: async () =>
+          (await platform.sso.listProviders(tenant, actor)).map((p) => ({
+            id: p.id,
+            name: p.name,
+            issuer: p.issuer,
+            clientId: p.clientId,
+            hasClientSecret: p.hasClientSecret,
+            allowedEmailDomains: p.allowedEmailDomains,
+            roleMapping: p.roleMapping,
+            defaultRole: p.defaultRole,
+            enabled: p.enabled,
+          })),
+        saveSsoProvider: async (input) => void (await platform.sso.saveProvider(tenant, actor, input)),
       };
     },
     ...overrides,
