@@ -24,7 +24,12 @@ export const NewPassword = z
 
 export const PersonName = z.string().trim().min(1, "Enter a name").max(120);
 
-export const SignUpInput = z.object({ name: PersonName, email: Email, password: NewPassword, phone: Phone.optional() });
+export const SignUpInput = z.object({
+  name: PersonName,
+  email: Email,
+  password: NewPassword,
+  phone: z.literal("").transform(() => undefined).or(Phone.optional()),
+});
 export const SignInInput = z.object({ email: Email, password: z.string().min(1, "Enter your password").max(128) });
 export const SmsRequestInput = z.object({ phone: Phone });
 export const SmsVerifyInput = z.object({ phone: Phone, code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code") });

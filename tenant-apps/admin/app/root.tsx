@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { GeneralErrorBoundary, pageMeta, RootLayout, toRootData, type NavItem } from "@visitnow/ui";
+import { GeneralErrorBoundary, pageMeta, RootLayout, toRootData, type AccountPaths, type NavItem } from "@visitnow/ui";
 import type { ReactNode } from "react";
 import stylesheet from "./app.css?url";
 
@@ -8,7 +8,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 
 export const meta = pageMeta();
 
-/** Tenant, theme and catalogue for the page chrome, straight from the server's context. */
+/** Tenant, theme, catalogue, the signed-in account and the CSRF token, straight from the server's context. */
 export function loader({ context }: LoaderFunctionArgs) {
   return toRootData(context);
 }
@@ -20,9 +20,11 @@ const nav: NavItem[] = [
   { to: "/settings", labelKey: "layout.nav.admin.settings" },
 ];
 
+const account: AccountPaths = { signIn: "/sign-in", signOut: "/sign-out" };
+
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RootLayout appLabelKey="layout.app.admin" nav={nav}>
+    <RootLayout appLabelKey="layout.app.admin" nav={nav} account={account} navNeedsSignIn>
       {children}
     </RootLayout>
   );

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { GeneralErrorBoundary, pageMeta, RootLayout, toRootData, type NavItem } from "@visitnow/ui";
+import { GeneralErrorBoundary, pageMeta, RootLayout, toRootData, type AccountPaths, type NavItem } from "@visitnow/ui";
 import type { ReactNode } from "react";
 import stylesheet from "./app.css?url";
 
@@ -8,7 +8,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 
 export const meta = pageMeta();
 
-/** Tenant, theme and catalogue for the page chrome, straight from the server's context. */
+/** Tenant, theme, catalogue, the signed-in account and the CSRF token, straight from the server's context. */
 export function loader({ context }: LoaderFunctionArgs) {
   return toRootData(context);
 }
@@ -16,12 +16,13 @@ export function loader({ context }: LoaderFunctionArgs) {
 const nav: NavItem[] = [
   { to: "/search", labelKey: "layout.nav.findDoctor" },
   { to: "/appointments", labelKey: "layout.nav.myAppointments" },
-  { to: "/sign-in", labelKey: "layout.nav.signIn" },
 ];
+
+const account: AccountPaths = { signIn: "/sign-in", signOut: "/sign-out", account: "/account" };
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RootLayout nav={nav}>
+    <RootLayout nav={nav} account={account}>
       {children}
     </RootLayout>
   );

@@ -9,18 +9,20 @@ export function AppShell({
   logoUrl,
   appLabel,
   nav,
+  account,
   children,
 }: {
   brandName: string;
   logoUrl?: string;
   appLabel?: string;
   nav: NavItem[];
+  account?: ReactNode;
   children: ReactNode;
 }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
-      <SiteHeader brandName={brandName} logoUrl={logoUrl} appLabel={appLabel} nav={nav} />
+      <SiteHeader brandName={brandName} logoUrl={logoUrl} appLabel={appLabel} nav={nav} account={account} />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         {children}
       </main>

@@ -1,5 +1,13 @@
-import type { MetaDescriptor } from "@remix-run/react";
-import type { AppName, I18nView, TenantView, ThemeView, VisitNowLoadContext } from "@visitnow/platform/context";
+import { useRouteLoaderData, type MetaDescriptor } from "@remix-run/react";
+import type {
+  AppName,
+  I18nView,
+  SessionUserView,
+  TenantAuth,
+  TenantView,
+  ThemeView,
+  VisitNowLoadContext,
+} from "@visitnow/platform/context";
 import { translate } from "./i18n";
 
 /** What every app's root loader returns: the page chrome's needs, nothing secret. */
@@ -8,11 +16,25 @@ export interface RootData {
   tenant: TenantView | null;
   theme: ThemeView;
   i18n: I18nView;
+  /** The signed-in account, or null (also while a second factor is still owed). */
+  user: SessionUserView | null;
+  secondFactor: TenantAuth["secondFactor"];
+  /** Goes into every form that posts, as the hidden `_csrf` field (see `CsrfInput`). */
+  csrfToken: string;
 }
 
 /** Picks the root loader's data out of the server's load context. */
 export function toRootData(context: VisitNowLoadContext): RootData {
-  return { app: context.app, tenant: context.tenant, theme: context.theme, i18n: context.i18n };
+  const { auth } = context;
+  return {
+    app: context.app,
+    tenant: context.tenant,
+    theme: context.theme,
+    i18n: context.i18n,
+    user: auth.user,
+    secondFactor: auth.secondFactor,
+    csrfToken: auth.csrfToken,
+  };
 }
 
 /** The name shown next to the logo: the tenant's, or the platform's on the console host. */
@@ -37,4 +59,9 @@ export function pageMeta(titleKey?: string) {
     const title = titleKey ? `${translate(root.i18n.messages, titleKey)} · ${brand}` : brand;
     return [{ title }];
   };
+}
+
+/** The root loader's data, or undefined when the root loader itself failed. */
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData("root") as RootData | undefined;
 }

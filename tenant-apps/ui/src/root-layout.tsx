@@ -1,16 +1,11 @@
 import type { ReactNode } from "react";
-import { useRouteLoaderData } from "@remix-run/react";
+import { AccountNav, type AccountPaths } from "./account-nav";
 import { AppShell } from "./app-shell";
 import { Document } from "./document";
 import { I18nProvider } from "./i18n";
-import { brandNameOf, type RootData } from "./root-data";
+import { brandNameOf, useRootData } from "./root-data";
 import type { NavItem } from "./site-header";
 import { translate } from "./i18n";
-
-/** The root loader's data, or undefined when the root loader itself failed. */
-export function useRootData(): RootData | undefined {
-  return useRouteLoaderData("root") as RootData | undefined;
-}
 
 /**
  * Everything an app's root `Layout` export renders around a page or an error:
@@ -20,11 +15,17 @@ export function useRootData(): RootData | undefined {
 export function RootLayout({
   appLabelKey,
   nav,
+  account,
+  navNeedsSignIn = false,
   children,
 }: {
   /** Catalogue key of the app's name shown under the brand (omit for the patient site). */
   appLabelKey?: string;
   nav: NavItem[];
+  /** Sign-in, sign-out and account paths; omit where the app has no sign-in yet. */
+  account?: AccountPaths;
+  /** Hide the navigation until someone is signed in (staff apps: every page needs it). */
+  navNeedsSignIn?: boolean;
   children: ReactNode;
 }) {
   const data = useRootData();
@@ -39,7 +40,8 @@ export function RootLayout({
           brandName={brandName}
           logoUrl={data?.theme.logoUrl}
           appLabel={appLabelKey ? translate(messages, appLabelKey) : undefined}
-          nav={nav}
+          nav={navNeedsSignIn && !data?.user ? [] : nav}
+          account={account ? <AccountNav paths={account} /> : undefined}
         >
           {children}
         </AppShell>

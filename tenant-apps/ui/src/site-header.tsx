@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link, NavLink } from "@remix-run/react";
 import { useT } from "./i18n";
 import { LanguageSwitcher } from "./language-switcher";
@@ -11,18 +12,21 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** Brand bar: the tenant's logo and name, the app's name, primary navigation and the language switcher. */
+/** Brand bar: the tenant's logo and name, the app's name, primary navigation, the account links and the language switcher. */
 export function SiteHeader({
   brandName,
   logoUrl,
   appLabel,
   nav,
+  account,
 }: {
   brandName: string;
   logoUrl?: string;
   /** e.g. "Doctor hub"; omitted on the patient site. */
   appLabel?: string;
   nav: NavItem[];
+  /** Sign in, or the signed-in person's name and Sign out. */
+  account?: ReactNode;
 }) {
   const t = useT();
   return (
@@ -42,29 +46,34 @@ export function SiteHeader({
           </span>
         </Link>
         <LanguageSwitcher className="sm:order-last" />
-        {nav.length > 0 ? (
-          <nav aria-label={t("layout.nav.label")} className="-mx-2 w-full sm:mx-0 sm:w-auto">
-            <ul className="flex flex-wrap items-center gap-x-0.5 gap-y-1 sm:gap-1">
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink
-                    to={item.to}
-                    end={item.end}
-                    className={({ isActive }) =>
-                      [
-                        "inline-flex min-h-11 items-center whitespace-nowrap rounded-brand px-2 text-sm font-medium transition-colors sm:px-3 sm:text-[0.9375rem]",
-                        isActive
-                          ? "bg-secondary text-secondary-foreground"
-                          : "text-surface-foreground hover:bg-muted hover:text-muted-foreground",
-                      ].join(" ")
-                    }
-                  >
-                    {t(item.labelKey)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+        {nav.length > 0 || account ? (
+          <div className="-mx-2 flex w-full flex-wrap items-center justify-between gap-x-3 gap-y-1 sm:mx-0 sm:w-auto">
+            {nav.length > 0 ? (
+              <nav aria-label={t("layout.nav.label")}>
+                <ul className="flex flex-wrap items-center gap-x-0.5 gap-y-1 sm:gap-1">
+                  {nav.map((item) => (
+                    <li key={item.to}>
+                      <NavLink
+                        to={item.to}
+                        end={item.end}
+                        className={({ isActive }) =>
+                          [
+                            "inline-flex min-h-11 items-center whitespace-nowrap rounded-brand px-2 text-sm font-medium transition-colors sm:px-3 sm:text-[0.9375rem]",
+                            isActive
+                              ? "bg-secondary text-secondary-foreground"
+                              : "text-surface-foreground hover:bg-muted hover:text-muted-foreground",
+                          ].join(" ")
+                        }
+                      >
+                        {t(item.labelKey)}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {account}
+          </div>
         ) : null}
       </div>
     </header>

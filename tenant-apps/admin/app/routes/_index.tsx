@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import {
   Badge,
   Card,
@@ -8,10 +9,12 @@ import {
   pageMeta,
   SettingsIcon,
   ShieldIcon,
+  TwoStepPrompt,
   useRootData,
   useT,
   WrenchIcon,
 } from "@visitnow/ui";
+import { requireAdminStaff } from "../access.server";
 
 export const meta = pageMeta("admin.home.metaTitle");
 
@@ -23,10 +26,17 @@ const sections = [
   { id: "settings", to: "/settings", icon: <SettingsIcon /> },
 ] as const;
 
+/** Admin staff only. */
+export function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireAdminStaff(context, request);
+  return { secondFactorEnabled: user.secondFactorEnabled };
+}
+
 export default function AdminHome() {
   const t = useT();
   const root = useRootData();
   const name = root?.tenant?.name ?? "";
+  const { secondFactorEnabled } = useLoaderData<typeof loader>();
 
   return (
     <Container>
@@ -74,6 +84,7 @@ export default function AdminHome() {
           ))}
         </ul>
       </section>
+      {secondFactorEnabled ? null : <TwoStepPrompt />}
     </Container>
   );
 }

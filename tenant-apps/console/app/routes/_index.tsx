@@ -1,88 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import type { ConsoleTenant, TenantStatus } from "@visitnow/platform/context";
-import {
-  Badge,
-  BuildingIcon,
-  Card,
-  Container,
-  EmptyState,
-  PageHeader,
-  pageMeta,
-  useT,
-  type BadgeTone,
-  type Translate,
-} from "@visitnow/ui";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Badge, BuildingIcon, Card, Container, EmptyState, PageHeader, pageMeta, useT } from "@visitnow/ui";
+import { requireAdmin } from "../auth.server";
+import { DomainList, originFor, SchemaVersion, StatusBadge } from "../components/tenant-parts";
 
 export const meta = pageMeta("console.tenants.metaTitle");
 
 /** Every tenant from the control plane, plus how to link to their hosts from this request's origin. */
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  if (!context.console) throw new Response("Not found", { status: 404 });
-  const tenants = await context.console.listTenants();
+  const { services } = requireAdmin(context, request);
+  const tenants = await services.listTenants();
   tenants.sort((a, b) => a.name.localeCompare(b.name));
   const url = new URL(request.url);
   return { tenants, protocol: url.protocol, port: url.port };
 }
 
-const statusStyle: Record<TenantStatus, { tone: BadgeTone; dot: string }> = {
-  active: { tone: "info", dot: "bg-emerald-600" },
-  provisioning: { tone: "neutral", dot: "bg-amber-500" },
-  suspended: { tone: "warning", dot: "bg-red-600" },
-};
-
-function StatusBadge({ status }: { status: TenantStatus }) {
-  const t = useT();
-  const style = statusStyle[status] ?? statusStyle.provisioning;
-  return (
-    <Badge tone={style.tone} dotClassName={style.dot}>
-      {t(`console.status.${status}`)}
-    </Badge>
-  );
-}
-
-function DomainList({ tenant, origin }: { tenant: ConsoleTenant; origin: (host: string) => string }) {
-  const t = useT();
-  if (tenant.domains.length === 0) {
-    return <p className="text-muted-foreground">{t("console.tenants.noDomains")}</p>;
-  }
-  const domains = [...tenant.domains].sort((a, b) => Number(b.kind === "primary") - Number(a.kind === "primary"));
-  return (
-    <ul className="flex flex-col gap-1.5">
-      {domains.map((domain) => (
-        <li key={domain.hostname} className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <a href={origin(domain.hostname)} className="break-all font-medium text-primary underline underline-offset-4">
-            {domain.hostname}
-          </a>
-          {domain.kind === "primary" ? <Badge tone="brand">{t("console.domain.primary")}</Badge> : null}
-          <span className="text-xs text-muted-foreground">
-            {domain.verified ? (
-              <>
-                <span aria-hidden="true">✓ </span>
-                {t("console.domain.verified")}
-              </>
-            ) : (
-              t("console.domain.unverified")
-            )}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function SchemaVersion({ version, t, className = "" }: { version: string | null; t: Translate; className?: string }) {
-  return version ? (
-    <code className={`font-mono text-sm ${className}`}>{version}</code>
-  ) : (
-    <span className="text-muted-foreground">{t("console.tenants.notMigrated")}</span>
-  );
-}
+const tenantLinkClass = "text-primary underline underline-offset-4 hover:no-underline";
 
 export default function TenantList() {
   const t = useT();
   const { tenants, protocol, port } = useLoaderData<typeof loader>();
-  const origin = (host: string) => `${protocol}//${host}${port ? `:${port}` : ""}/`;
+  const origin = originFor(protocol, port);
   const active = tenants.filter((tenant) => tenant.status === "active").length;
 
   return (
@@ -111,7 +49,11 @@ export default function TenantList() {
                   <Card>
                     <div className="flex items-start justify-between gap-3">
                       <div>
-                        <h3 className="font-heading text-lg font-semibold">{tenant.name}</h3>
+                        <h3 className="font-heading text-lg font-semibold">
+                          <Link to={`/tenants/${tenant.slug}`} className={tenantLinkClass}>
+                            {tenant.name}
+                          </Link>
+                        </h3>
                         <p className="font-mono text-sm text-muted-foreground">{tenant.slug}</p>
                       </div>
                       <StatusBadge status={tenant.status} />
@@ -129,7 +71,7 @@ export default function TenantList() {
                       <dd>{tenant.timeZone}</dd>
                       <dt className="whitespace-nowrap text-muted-foreground">{t("console.column.schemaVersion")}</dt>
                       <dd>
-                        <SchemaVersion version={tenant.schemaVersion} t={t} className="break-all" />
+                        <SchemaVersion version={tenant.schemaVersion} className="break-all" />
                       </dd>
                     </dl>
                   </Card>
@@ -154,7 +96,9 @@ export default function TenantList() {
                   {tenants.map((tenant) => (
                     <tr key={tenant.slug} className="border-b border-border align-top last:border-b-0">
                       <th scope="row" className="px-4 py-4 font-normal">
-                        <span className="block whitespace-nowrap font-semibold">{tenant.name}</span>
+                        <Link to={`/tenants/${tenant.slug}`} className={`block whitespace-nowrap font-semibold ${tenantLinkClass}`}>
+                          {tenant.name}
+                        </Link>
                         <span className="font-mono text-xs text-muted-foreground">{tenant.slug}</span>
                       </th>
                       <td className="px-4 py-4">{t(`console.kind.${tenant.kind}`)}</td>
@@ -167,7 +111,7 @@ export default function TenantList() {
                       <td className="px-4 py-4">{tenant.theme}</td>
                       <td className="whitespace-nowrap px-4 py-4">{tenant.timeZone}</td>
                       <td className="px-4 py-4">
-                        <SchemaVersion version={tenant.schemaVersion} t={t} className="whitespace-nowrap" />
+                        <SchemaVersion version={tenant.schemaVersion} className="whitespace-nowrap" />
                       </td>
                     </tr>
                   ))}

@@ -11,22 +11,25 @@ import {
   PageHeader,
   pageMeta,
   QueueIcon,
+  TwoStepPrompt,
   UsersIcon,
   useT,
 } from "@visitnow/ui";
+import { requireHubStaff } from "../access.server";
 
 export const meta = pageMeta("doctor.home.metaTitle");
 
 /** Today's date in the tenant's time zone, formatted on the server so the client hydrates the same text. */
-export function loader({ context }: LoaderFunctionArgs) {
+export function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireHubStaff(context, request);
   const timeZone = context.tenant?.timeZone ?? "Asia/Kolkata";
   const today = new Intl.DateTimeFormat(intlLocale(context.i18n.locale), { dateStyle: "full", timeZone }).format(new Date());
-  return { today, timeZone };
+  return { today, timeZone, secondFactorEnabled: user.secondFactorEnabled };
 }
 
 export default function DoctorHome() {
   const t = useT();
-  const { today, timeZone } = useLoaderData<typeof loader>();
+  const { today, timeZone, secondFactorEnabled } = useLoaderData<typeof loader>();
 
   return (
     <Container>
@@ -71,6 +74,7 @@ export default function DoctorHome() {
           </li>
         </ul>
       </div>
+      {secondFactorEnabled ? null : <TwoStepPrompt />}
     </Container>
   );
 }

@@ -1,6 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ButtonLink, CalendarIcon, Container, EmptyState, PageHeader, pageMeta, useT } from "@visitnow/ui";
+import { requirePatient } from "@visitnow/ui/server";
 
 export const meta = pageMeta("patient.appointments.metaTitle");
+
+/** Signed-in patients only (signed out: to sign-in, then back here). */
+export function loader({ context, request }: LoaderFunctionArgs) {
+  requirePatient(context, request);
+  return null;
+}
 
 /** Placeholder until patient accounts and booking ship. */
 export default function MyAppointments() {

@@ -1,0 +1,10 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { HUB_ROLES, requireStaff } from "@visitnow/ui/server";
+
+/** Where the platform server mounts the doctor hub (redirect targets stay inside the app; `next` drops this prefix). */
+export const BASENAME = "/doctor";
+
+/** Every hub page: a signed-in doctor, front-desk or clinic-admin account. */
+export function requireHubStaff(context: AppLoadContext, request: Request) {
+  return requireStaff(context, request, HUB_ROLES, BASENAME);
+}
