@@ -188,12 +188,18 @@ describe.skipIf(!remixBuildsExist(REPO_ROOT))("the Remix apps", () => {
     expect(res.text).toContain(platform.themes.view("citycare").css);
   });
 
-  it("render the doctor hub at /doctor and the admin console at /admin", async () => {
-    for (const path of ["/doctor", "/doctor/", "/admin", "/admin/"]) {
-      const res = await request(app).get(path).set("Host", host(sunrise));
-      expect(res.status, path).toBe(200);
-      expect(res.text).toContain("Sunrise Test Hospital");
-      expect(res.text).toMatch(/<main[^>]*id="main"/);
+  it("send anonymous visitors of the doctor hub and admin console to their themed sign-in pages", async () => {
+    for (const app_ of ["doctor", "admin"]) {
+      for (const path of [`/${app_}`, `/${app_}/`]) {
+        const res = await request(app).get(path).set("Host", host(sunrise));
+        expect(res.status, path).toBe(302);
+        expect(res.headers.location).toMatch(new RegExp(`^/${app_}/sign-in`));
+        const page = await request(app).get(res.headers.location as string).set("Host", host(sunrise));
+        expect(page.status).toBe(200);
+        expect(page.text).toContain("Sunrise Test Hospital");
+        expect(page.text).toMatch(/<main[^>]*id="main"/);
+        expect(page.text).toContain('name="_csrf"');
+      }
     }
   });
 
