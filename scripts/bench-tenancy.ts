@@ -138,9 +138,11 @@ async function main() {
     await load(routedPort, hosts, 1, CONCURRENCY); // warm the cache and the JIT
     await load(plainPort, hosts, 1, CONCURRENCY);
     const runs = { plain: [] as Awaited<ReturnType<typeof load>>[], routed: [] as Awaited<ReturnType<typeof load>>[] };
-    for (let r = 0; r < 2; r++) {
-      runs.plain.push(await load(plainPort, hosts, SECONDS / 2, CONCURRENCY));
-      runs.routed.push(await load(routedPort, hosts, SECONDS / 2, CONCURRENCY));
+    // ABBA order over several rounds, so drift and warm-up do not favour either side.
+    const ROUNDS = 4;
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = r % 2 === 0 ? (["plain", "routed"] as const) : (["routed", "plain"] as const);
+      for (const which of order) runs[which].push(await load(which === "plain" ? plainPort : routedPort, hosts, SECONDS / ROUNDS, CONCURRENCY));
     }
     const avg = (xs: Awaited<ReturnType<typeof load>>[], k: "rps" | "p95" | "p50" | "p99") => xs.reduce((a, x) => a + x[k], 0) / xs.length;
     child.kill("SIGTERM");
