@@ -123,7 +123,8 @@ export function createTenantAuth(services: TenantAuthServices | null, st: AuthRe
     },
     async listDependants() {
       const { identity: id, tenant, user } = signedIn();
-      return (await id.listDependants(tenant, user.id)).map(({ patientId: _p, ...d }) => d);
+      const actor = actorFor(tenant.id, (st.session as ResolvedSession).user);
+      return (await id.listDependants(tenant, user.id, actor)).map(({ patientId: _p, ...d }) => d);
     },
     async addDependant(input) {
       const { identity: id, tenant, user } = signedIn();

@@ -122,10 +122,13 @@ describe("patient accounts", () => {
     const p1 = await platform.identity.signUpPatient(ctx(a), { name: "Parent One", email: email(), password: "parent-one-pass" });
     const p2 = await platform.identity.signUpPatient(ctx(a), { name: "Parent Two", email: email(), password: "parent-two-pass" });
     await platform.identity.addDependant(a, p1.userId, { name: "Kid", relationship: "child", dateOfBirth: "2016-02-29", gender: "female" });
+    const actor = (userId: string) => ({ userId, tenantId: a.id, kind: "patient" as const, roles: ["patient" as const], clinicIds: [] });
     const [kid] = await platform.identity.listDependants(a, p1.userId);
     expect(kid).toMatchObject({ name: "Kid", relationship: "child", dateOfBirth: "2016-02-29" });
     expect(await platform.identity.listDependants(a, p2.userId)).toEqual([]);
-    const actor = (userId: string) => ({ userId, tenantId: a.id, kind: "patient" as const, roles: ["patient" as const], clinicIds: [] });
+    // Asking for p1's dependants with p2's ability yields nothing: the ability is applied as SQL.
+    expect(await platform.identity.listDependants(a, p1.userId, actor(p2.userId))).toEqual([]);
+    expect(await platform.identity.listDependants(a, p1.userId, actor(p1.userId))).toHaveLength(1);
     await expect(platform.identity.removeDependant(a, actor(p2.userId), kid!.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(platform.identity.addDependant(a, p1.userId, { name: "X", relationship: "cousin" })).rejects.toMatchObject({ code: "validation_failed" });
     await platform.identity.removeDependant(a, actor(p1.userId), kid!.id);

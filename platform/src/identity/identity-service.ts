@@ -1,5 +1,8 @@
 import type { z } from "zod";
-import { defineAbilityFor, requireCan, type Actor, type Role } from "../access/index.js";
+import { accessibleWhere, defineAbilityFor, requireCan, type Actor, type Role } from "../access/index.js";
+
+/** Dependant fields used in ability conditions, and their columns. */
+const DEPENDANT_COLUMNS = { id: "id", patientId: "patient_id", name: "name", relationship: "relationship", dateOfBirth: "date_of_birth" };
 import type { AuditAction } from "../audit/index.js";
 import type { TenantDbRef, TenantScope, TenantUnitOfWork } from "../db/index.js";
 import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
@@ -475,8 +478,13 @@ export class IdentityService {
     });
   }
 
-  async listDependants(tenant: TenantRef, patientId: string): Promise<DependantRecord[]> {
-    return this.deps.withTenant(tenant, (scope) => new IdentityStore(scope).listDependants(patientId));
+  /**
+   * A patient's dependants. With an `actor`, only the rows the actor's ability may read
+   * (translated to SQL by `accessibleWhere`): another patient gets none.
+   */
+  async listDependants(tenant: TenantRef, patientId: string, actor?: Actor): Promise<DependantRecord[]> {
+    const visible = actor ? accessibleWhere(defineAbilityFor(actor), "read", "Dependant", DEPENDANT_COLUMNS) : undefined;
+    return this.deps.withTenant(tenant, (scope) => new IdentityStore(scope).listDependants(patientId, visible));
   }
 
   async addDependant(tenant: TenantRef, patientId: string, raw: unknown): Promise<string> {

@@ -235,8 +235,11 @@ export class IdentityStore {
 
   // Dependants
 
-  async listDependants(patientId: string): Promise<DependantRecord[]> {
-    const rows = await this.db(DEPENDANTS).where({ patient_id: patientId }).orderBy("created_at");
+  /** Dependants of `patientId`, further narrowed by `visible` (the actor's ability as SQL) when given. */
+  async listDependants(patientId: string, visible?: (qb: Knex.QueryBuilder) => void): Promise<DependantRecord[]> {
+    const q = this.db(DEPENDANTS).where({ patient_id: patientId }).orderBy("created_at");
+    if (visible) q.where(visible);
+    const rows = await q;
     return rows.map((r: Record<string, unknown>) => ({
       id: r.id as string,
       patientId: r.patient_id as string,
