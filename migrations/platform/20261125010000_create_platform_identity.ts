@@ -38,7 +38,7 @@ export async function up(knex: Knex): Promise<void> {
     create index platform_sessions_admin on platform.platform_sessions (admin_id);
 
     -- Development message channel: one-time codes, resets and invites land here until the
-    -- notifications pipeline sends them for real. Never enabled in production.
+    -- notifications pipeline sends them by SMS and email (it is the only channel so far).
     create table platform.dev_messages (
       id bigserial primary key,
       tenant_slug text,

@@ -13,7 +13,7 @@ import { createTenantAuditService } from "./audit/index.js";
 import { PlatformAdminService } from "./identity/platform-admin-service.js";
 import { createApiTokenService, type ApiTokenService } from "./api/index.js";
 import { createSsoService, type SsoService } from "./sso/index.js";
-import { AccountAdminService, DevMessageStore, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
+import { AccountAdminService, DevMessageStore, FallbackRateLimiter, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
 export const TENANT_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/tenant");
@@ -77,10 +77,12 @@ export async function createPlatform(
   const resolver = new TenantResolver(tenants, { ttlMs: config.TENANT_CACHE_TTL_MS });
   let redis: Redis | null = null;
   if (config.REDIS_URL) {
-    redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000 });
     redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis error"));
   }
-  const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
+  const rateLimiter: RateLimiter = redis
+    ? new FallbackRateLimiter(new RedisRateLimiter(redis), (err) => logger.warn({ err: err.message }, "rate limiter: Redis unavailable, counting in this process"))
+    : new MemoryRateLimiter();
   let secret: Promise<string> | null = null;
   const getSecret = () => (secret ??= tenants.getInstallationSecret());
   const withTenant = createTenantUnitOfWork(clusters);

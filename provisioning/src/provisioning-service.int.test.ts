@@ -382,3 +382,14 @@ describe("ProvisioningService.delete", () => {
     expect((await domainError(service.delete(slug, { confirm: slug }))).code).toBe("not_found");
   });
 });
+
+describe("tenant lifecycle audit", () => {
+  it("writes create, suspend, resume and delete to the platform audit log", async () => {
+    const t = await createTestTenant(service);
+    await service.suspend(t.slug);
+    await service.resume(t.slug);
+    await service.delete(t.slug, { confirm: t.slug });
+    const actions = await platform.db("platform.audit_log").where({ tenant_id: t.id }).orderBy("id").pluck("action");
+    expect(actions).toEqual(["tenant.created", "tenant.suspended", "tenant.resumed", "tenant.deleted"]);
+  });
+});

@@ -2,6 +2,7 @@ import { IANAZone } from "luxon";
 import { z } from "zod";
 import {
   applyTenantMigrations,
+  createPlatformAuditService,
   DomainError,
   mapPgError,
   normaliseHost,
@@ -105,7 +106,13 @@ export class ProvisioningService {
       throw mapPgError(err);
     }
     onStep("active");
+    await this.audit("tenant.created", tenant.id);
     return (await this.deps.tenants.findBySlug(input.slug)) as Tenant;
+  }
+
+  /** Tenant lifecycle changes go to the platform audit log (the CLI acts as `system`). */
+  private async audit(action: "tenant.created" | "tenant.suspended" | "tenant.resumed" | "tenant.deleted", tenantId: string): Promise<void> {
+    await createPlatformAuditService(this.deps.db).record({ actorType: "system", action, subjectType: "tenant", subjectId: tenantId, tenantId, outcome: "success" });
   }
 
   private validate(raw: CreateTenantInput): z.output<typeof CreateTenantInput> {
@@ -176,6 +183,7 @@ export class ProvisioningService {
     const t = await this.get(slug);
     if (t.status !== "active") throw new DomainError("conflict", `"${slug}" is ${t.status}, not active`);
     await this.deps.tenants.setStatus(t.id, "suspended");
+    await this.audit("tenant.suspended", t.id);
     return { ...t, status: "suspended" };
   }
 
@@ -183,6 +191,7 @@ export class ProvisioningService {
     const t = await this.get(slug);
     if (t.status !== "suspended") throw new DomainError("conflict", `"${slug}" is ${t.status}, not suspended`);
     await this.deps.tenants.setStatus(t.id, "active");
+    await this.audit("tenant.resumed", t.id);
     return { ...t, status: "active" };
   }
 
@@ -196,5 +205,6 @@ export class ProvisioningService {
       await this.deps.tenantSchemas.drop(trx, t.role, t.schema);
       await this.deps.tenants.delete(t.id, trx);
     });
+    await this.audit("tenant.deleted", t.id);
   }
 }

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "support_access.granted",
   "support_access.revoked",
   "support_access.used",
+  "support_access.denied",
   "tenant.created",
   "tenant.suspended",
   "tenant.resumed",

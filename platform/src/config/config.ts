@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, ".data")),
   THEMES_DIR: z.string().default(path.join(REPO_ROOT, "themes")),
+  /**
+   * Express's `trust proxy`: set it (e.g. `1`, `loopback`, a CIDR) when a TLS-terminating
+   * proxy sits in front, so `Secure` cookies, the SSO redirect scheme and per-IP rate limits
+   * use the client's real scheme and address from X-Forwarded-*.
+   */
+  TRUST_PROXY: z.string().optional(),
   MIGRATE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 

@@ -57,6 +57,8 @@ export interface AppDeps {
   platformAdmins?: PlatformAdminService | null;
   /** The installation secret (signs CSRF tokens). */
   secret: () => Promise<string>;
+  /** Express `trust proxy` (see config TRUST_PROXY); unset means the socket is the client. */
+  trustProxy?: string;
   /** Cache-Control for fingerprinted assets; shorter in development. */
   immutableAssets?: boolean;
 }
@@ -326,7 +328,7 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "plat
         token: live ? token : null,
         session,
         platformSession,
-        ip: req.socket.remoteAddress ?? "unknown",
+        ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
         secure,
         host,
         csrfToken,
@@ -366,6 +368,7 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "plat
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  if (deps.trustProxy) app.set("trust proxy", /^\d+$/.test(deps.trustProxy) ? Number(deps.trustProxy) : deps.trustProxy);
   app.set("etag", false);
 
   app.use(requestContext(deps));

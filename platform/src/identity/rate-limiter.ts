@@ -46,3 +46,25 @@ export class MemoryRateLimiter implements RateLimiter {
     return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
   }
 }
+
+/**
+ * Redis when it answers; this process's own counters while it does not, so an outage
+ * degrades rate limiting to per-process instead of refusing every sign-in.
+ */
+export class FallbackRateLimiter implements RateLimiter {
+  private readonly local = new MemoryRateLimiter();
+
+  constructor(
+    private readonly primary: RateLimiter,
+    private readonly onError: (err: Error) => void = () => undefined,
+  ) {}
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision> {
+    try {
+      return await this.primary.hit(key, limit, windowSeconds);
+    } catch (err) {
+      this.onError(err as Error);
+      return this.local.hit(key, limit, windowSeconds);
+    }
+  }
+}

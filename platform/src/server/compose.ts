@@ -37,6 +37,7 @@ export function composeAppDeps(
   return {
     platformHost: platform.config.PLATFORM_HOST,
     metricsToken: platform.config.METRICS_TOKEN,
+    trustProxy: platform.config.TRUST_PROXY,
     logger: platform.logger,
     resolver: platform.resolver,
     themes: platform.themes,

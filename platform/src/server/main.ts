@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const redis = platform.redis;
   if (redis) {
     await redis.connect().catch((err: Error) => logger.warn({ err: err.message }, "redis not reachable yet"));
-    logger.info("using Redis for rate limits, queues and shared state");
+    logger.info("using Redis for rate limits shared across processes");
   } else {
     logger.info("REDIS_URL not set: rate limits are per process and background jobs run in-process");
   }

@@ -33,7 +33,7 @@ export const RoleMappingInput = z
   })
   .strict();
 
-/** What a tenant admin submits on Settings → Single sign-on. */
+/** What a tenant admin submits on Security page of the admin console. */
 export const SaveProviderInput = z
   .object({
     /** Absent to add a provider; present to change one. */

@@ -62,13 +62,13 @@ export class SupportAccessService {
       const status = decision === "grant" ? "granted" : decision === "deny" ? "denied" : "revoked";
       const expiresAt = decision === "grant" ? new Date(this.now().getTime() + g.hours * 3600_000) : decision === "revoke" ? this.now() : null;
       await store.decide(g.id, { status, decidedBy: actor.userId, expiresAt });
-      const action = decision === "grant" ? "support_access.granted" : "support_access.revoked";
+      const action = decision === "grant" ? "support_access.granted" : decision === "deny" ? "support_access.denied" : "support_access.revoked";
       await createTenantAuditService(scope).record({ actorType: "user", actorId: actor.userId, action, subjectType: "support_grant", subjectId: g.id, outcome: "success", metadata: { decision } });
       return (await store.find(g.id)) as SupportGrantRecord;
     });
     await createPlatformAuditService(this.deps.db).record({
       actorType: "system",
-      action: decision === "grant" ? "support_access.granted" : "support_access.revoked",
+      action: decision === "grant" ? "support_access.granted" : decision === "deny" ? "support_access.denied" : "support_access.revoked",
       subjectType: "support_grant",
       subjectId: updated.id,
       outcome: "success",
