@@ -25,7 +25,7 @@ import {
   type FormErrors,
 } from "@visitnow/ui";
 import type { ReactNode } from "react";
-import { requireAdmin } from "../auth.server";
+import { redirectTo, requireAdmin } from "../auth.server";
 import { formatDateTime, formatTime, labelFor } from "../components/format";
 import { ArrowLeftIcon } from "../components/icons";
 import { DomainList, originFor, SchemaVersion, StatusBadge } from "../components/tenant-parts";
@@ -73,21 +73,29 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   }
 
   const url = new URL(request.url);
-  return { tenant, grants, directory, supportAvailable, protocol: url.protocol, port: url.port };
+  const sent = url.searchParams.get("sent") === "1";
+  return { tenant, grants, directory, supportAvailable, sent, protocol: url.protocol, port: url.port };
 }
 
-type RequestActionData = { ok: true } | { ok: false; errors: FormErrors; values: Record<string, string> };
+interface RequestActionData {
+  errors: FormErrors;
+  values: Record<string, string>;
+}
 
-/** Asks the tenant's admin for time-limited, read-only support access. */
+/**
+ * Asks the tenant's admin for time-limited, read-only support access, then redirects
+ * (post/redirect/get), so reloading the page cannot send the request twice.
+ */
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const { services } = requireAdmin(context, request);
+  const slug = params.slug ?? "";
   const form = Object.fromEntries(await request.formData());
   try {
-    await services.requestSupportAccess(params.slug ?? "", { purpose: form.purpose, hours: form.hours });
+    await services.requestSupportAccess(slug, { purpose: form.purpose, hours: form.hours });
   } catch (err) {
-    return data<RequestActionData>({ ok: false, errors: actionErrors(err), values: keepValues(form, ["purpose", "hours"]) }, { status: 400 });
+    return data<RequestActionData>({ errors: actionErrors(err), values: keepValues(form, ["purpose", "hours"]) }, { status: 400 });
   }
-  return data<RequestActionData>({ ok: true });
+  return redirectTo(`/tenants/${encodeURIComponent(slug)}?sent=1`);
 }
 
 const grantTone: Record<GrantState, BadgeTone> = {
@@ -109,7 +117,7 @@ const grantDot: Record<GrantState, string> = {
 export default function TenantPage() {
   const t = useT();
   const { locale } = useLocale();
-  const { tenant, grants, directory, supportAvailable, protocol, port } = useLoaderData<typeof loader>();
+  const { tenant, grants, directory, supportAvailable, sent, protocol, port } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as RequestActionData | undefined;
   const submitting = useNavigation().state === "submitting";
   const origin = originFor(protocol, port);
@@ -153,7 +161,7 @@ export default function TenantPage() {
             <SummaryItem label={t("console.column.schemaVersion")} wide>
               <SchemaVersion version={tenant.schemaVersion} className="break-all" />
             </SummaryItem>
-            <SummaryItem label={t("console.tenant.created")}>{formatDateTime(tenant.createdAt, locale, zone)}</SummaryItem>
+            <SummaryItem label={t("console.tenant.created")} wide>{formatDateTime(tenant.createdAt, locale, zone)}</SummaryItem>
           </dl>
         </Card>
       </section>
@@ -167,7 +175,7 @@ export default function TenantPage() {
             <h2 id="support-title" className="font-heading text-2xl font-semibold">
               {t("console.support.title")}
             </h2>
-            <p className="mt-1 max-w-3xl text-muted-foreground">{t("console.support.lead", { name: tenant.name })}</p>
+            <p className="mt-1 max-w-3xl text-muted-foreground">{t("console.support.lead")}</p>
           </div>
         </div>
 
@@ -199,7 +207,7 @@ export default function TenantPage() {
             </div>
 
             {/* Phones: status, then the form, then the history; wide screens: the form in a side column. */}
-            <RequestForm tenantName={tenant.name} actionData={actionData} submitting={submitting} />
+            <RequestForm tenantName={tenant.name} sent={sent && !actionData} actionData={actionData} submitting={submitting} />
 
             <section aria-labelledby="requests-title" className="lg:col-span-2">
               <h3 id="requests-title" className="font-heading text-lg font-semibold">
@@ -244,24 +252,27 @@ export default function TenantPage() {
   );
 }
 
-/** Asks for access: purpose and hours; the success note and errors come back from the action. */
+/** Asks for access: purpose and hours, with the success note after the redirect or the action's errors. */
 function RequestForm({
   tenantName,
+  sent,
   actionData,
   submitting,
 }: {
   tenantName: string;
+  /** Just redirected here after a successful request. */
+  sent: boolean;
   actionData: RequestActionData | undefined;
   submitting: boolean;
 }) {
   const t = useT();
-  const failed = actionData && !actionData.ok ? actionData : null;
+  const failed = actionData ?? null;
   return (
     <Card className="self-start lg:col-start-3 lg:row-span-2 lg:row-start-1">
       <h3 className="font-heading text-lg font-semibold">{t("console.support.formTitle")}</h3>
       <Form method="post" noValidate className="mt-4 flex flex-col gap-5">
         <CsrfInput />
-        {actionData?.ok ? <StatusMessage>{t("console.support.requested", { name: tenantName })}</StatusMessage> : null}
+        {sent ? <StatusMessage>{t("console.support.requested", { name: tenantName })}</StatusMessage> : null}
         <FormErrorSummary errors={failed?.errors} fieldIds={{ purpose: "purpose", hours: "hours" }} />
         <SelectField
           id="purpose"
