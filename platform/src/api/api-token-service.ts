@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
 import { createTenantAuditService } from "../audit/index.js";
 import type { TenantScope, TenantUnitOfWork } from "../db/index.js";
-import { DomainError, ValidationError } from "../errors/index.js";
+import { DomainError, parseInput } from "../errors/index.js";
+import { enforceRateLimit } from "../identity/rate-limiter.js";
 import {
   IdentityStore,
   SESSION_POLICIES,
@@ -69,16 +69,6 @@ export interface ApiTokenServiceDeps {
 
 const INVALID_REFRESH = "This refresh token is not valid. Please sign in again.";
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input ?? {});
-  if (!r.success) {
-    throw new ValidationError(
-      "Please check the highlighted fields.",
-      r.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message })),
-    );
-  }
-  return r.data;
-}
 
 /**
  * Bearer tokens for API clients: a password grant that issues a short-lived access token
@@ -93,14 +83,8 @@ export class ApiTokenService {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
-  private async limit(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const d = await this.deps.rateLimiter.hit(key, limit, windowSeconds);
-    if (!d.allowed) {
-      const minutes = Math.ceil(d.retryAfterSeconds / 60);
-      throw new DomainError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        retryAfterSeconds: d.retryAfterSeconds,
-      });
-    }
+  private limit(key: string, limit: number, windowSeconds: number): Promise<void> {
+    return enforceRateLimit(this.deps.rateLimiter, key, limit, windowSeconds);
   }
 
   private async issuePair(
@@ -123,7 +107,7 @@ export class ApiTokenService {
    * Accounts that owe a second factor are refused: they use the web sign-in for now.
    */
   async signInWithPassword(ctx: CallContext, raw: unknown): Promise<IssuedApiTokens> {
-    const input = parse(PasswordGrantInput, raw);
+    const input = parseInput(PasswordGrantInput, raw, "body");
     const session = await this.deps.identity.signInWithPassword(ctx, input.audience, { email: input.email, password: input.password });
     const outcome = await this.deps.withTenant(ctx.tenant, async (scope): Promise<IssuedApiTokens | DomainError> => {
       await new IdentityStore(scope).deleteSession(hashToken(session.token));
@@ -170,7 +154,7 @@ export class ApiTokenService {
    * parties hold it, so the whole family is revoked (committed) before answering 401.
    */
   async refresh(ctx: CallContext, raw: unknown): Promise<IssuedApiTokens> {
-    const { refresh_token: token } = parse(RefreshInput, raw);
+    const { refresh_token: token } = parseInput(RefreshInput, raw, "body");
     await this.limit(`api-refresh:ip:${ctx.tenant.slug}:${ctx.ip}`, 120, 15 * 60);
     const invalid = () => new DomainError("unauthenticated", INVALID_REFRESH);
     if (!token.startsWith(REFRESH_TOKEN_PREFIX)) throw invalid();
@@ -206,7 +190,7 @@ export class ApiTokenService {
    * Unknown, foreign or already revoked tokens are not an error, so the answer reveals nothing.
    */
   async revoke(ctx: CallContext, raw: unknown): Promise<void> {
-    const { token } = parse(RevokeInput, raw);
+    const { token } = parseInput(RevokeInput, raw, "body");
     await this.limit(`api-revoke:ip:${ctx.tenant.slug}:${ctx.ip}`, 120, 15 * 60);
     if (!token.startsWith(ACCESS_TOKEN_PREFIX) && !token.startsWith(REFRESH_TOKEN_PREFIX)) return;
     await this.deps.withTenant(ctx.tenant, async (scope) => {

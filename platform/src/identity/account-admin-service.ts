@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STAFF_ROLES, canOn, defineAbilityFor, requireCan, subject, type Actor, type AppAbility } from "../access/index.js";
 import { createTenantAuditService, type AuditEntry, type AuditMetadata } from "../audit/index.js";
 import type { TenantScope, TenantUnitOfWork } from "../db/index.js";
-import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
+import { DomainError, NotFoundError, ValidationError, parseInput } from "../errors/index.js";
 import { AccountAdminStore, type InviteRecord, type StaffMember, type StaffRole, type StaffRoleGrant } from "./account-admin-store.js";
 import { SECOND_FACTOR_REQUIRED_ROLES, type TenantRef } from "./identity-service.js";
 import { Email, NewPassword, PersonName } from "./identity-inputs.js";
@@ -96,16 +96,6 @@ export const ChangeRolesInput = z
   .min(1, "Give at least one role, or disable the account instead")
   .refine((grants) => new Set(grants.map((g) => g.role)).size === grants.length, "List each role once");
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (!r.success) {
-    throw new ValidationError(
-      "Please check the highlighted fields.",
-      r.error.issues.map((i) => ({ field: i.path.join(".") || "roles", message: i.message })),
-    );
-  }
-  return r.data;
-}
 
 /** `asha.verma@example.com` -> `a***a@example.com`: enough to recognise, not to harvest. */
 export function maskEmail(email: string): string {
@@ -220,7 +210,7 @@ export class AccountAdminService {
    * is on the tenant's primary host; a new invite replaces an open one for the same email.
    */
   async invite(tenant: LinkedTenantRef, actor: Actor, raw: unknown): Promise<{ id: string; role: StaffRole; expiresAt: Date }> {
-    const input = parse(InviteInput, raw);
+    const input = parseInput(InviteInput, raw, "roles");
     const ability = this.ability(tenant, actor);
     requireCan(ability, "invite", "Invite", { role: input.role, clinicIds: input.clinicIds });
     const clinicIds = this.inviteClinics(ability, actor, input.clinicIds);
@@ -294,7 +284,7 @@ export class AccountAdminService {
    * is used up. Returns the new user's id; the caller then signs in as usual.
    */
   async acceptInvite(tenant: LinkedTenantRef, raw: unknown): Promise<string> {
-    const input = parse(AcceptInviteInput, raw);
+    const input = parseInput(AcceptInviteInput, raw, "roles");
     // Checked before the slow hash, so a dead link costs no argon2 run.
     const peek = await this.openInvite(tenant, input.token);
     if (peek.expiresAt <= this.now()) throw new NotFoundError("This invitation has expired. Ask your administrator for a new one.");
@@ -358,7 +348,7 @@ export class AccountAdminService {
    * a second factor the user has not set up, ends all their sessions.
    */
   async changeRoles(tenant: LinkedTenantRef, actor: Actor, userId: string, raw: unknown): Promise<RoleChange> {
-    const grants: StaffRoleGrant[] = parse(ChangeRolesInput, raw);
+    const grants: StaffRoleGrant[] = parseInput(ChangeRolesInput, raw, "roles");
     const ability = this.ability(tenant, actor);
     return this.deps.withTenant(tenant, async (scope) => {
       const users = new IdentityStore(scope);

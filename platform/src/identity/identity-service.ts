@@ -1,11 +1,10 @@
-import type { z } from "zod";
 import { accessibleWhere, defineAbilityFor, requireCan, type Actor, type Role } from "../access/index.js";
 
 /** Dependant fields used in ability conditions, and their columns. */
 const DEPENDANT_COLUMNS = { id: "id", patientId: "patient_id", name: "name", relationship: "relationship", dateOfBirth: "date_of_birth" };
 import type { AuditAction } from "../audit/index.js";
 import type { TenantDbRef, TenantScope, TenantUnitOfWork } from "../db/index.js";
-import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
+import { DomainError, NotFoundError, ValidationError, parseInput } from "../errors/index.js";
 import {
   DependantInput,
   ProfileInput,
@@ -18,7 +17,7 @@ import {
 import { IdentityStore, type DependantRecord, type UserKind, type UserRecord } from "./identity-store.js";
 import type { MessageChannel } from "./message-channel.js";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import { enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
 import { hashToken, hmac, numericCode, randomToken, safeEqual } from "./secrets.js";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.js";
 
@@ -103,16 +102,6 @@ export interface IdentityServiceDeps {
   now?: () => Date;
 }
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (!r.success) {
-    throw new ValidationError(
-      "Please check the highlighted fields.",
-      r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-    );
-  }
-  return r.data;
-}
 
 /** The CASL actor for a signed-in tenant user. */
 export function actorFor(tenantId: string, u: SignedInUser): Actor {
@@ -153,14 +142,8 @@ export class IdentityService {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
-  private async limit(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const d = await this.deps.rateLimiter.hit(key, limit, windowSeconds);
-    if (!d.allowed) {
-      const minutes = Math.ceil(d.retryAfterSeconds / 60);
-      throw new DomainError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        retryAfterSeconds: d.retryAfterSeconds,
-      });
-    }
+  private limit(key: string, limit: number, windowSeconds: number): Promise<void> {
+    return enforceRateLimit(this.deps.rateLimiter, key, limit, windowSeconds);
   }
 
   private secondFactorState(u: UserRecord): SecondFactorState {
@@ -187,7 +170,7 @@ export class IdentityService {
 
   /** Creates a patient account and signs it in. */
   async signUpPatient(ctx: CallContext, raw: unknown): Promise<IssuedSession> {
-    const input = parse(SignUpInput, raw);
+    const input = parseInput(SignUpInput, raw);
     await this.limit(`signup:ip:${ctx.ip}`, 20, 3600);
     const passwordHash = await hashPassword(input.password);
     return this.deps.withTenant(ctx.tenant, async (scope) => {
@@ -221,7 +204,7 @@ export class IdentityService {
    * a locked, disabled or unknown account gets the same answer as a wrong password.
    */
   async signInWithPassword(ctx: CallContext, kind: UserKind, raw: unknown): Promise<IssuedSession> {
-    const input = parse(SignInInput, raw);
+    const input = parseInput(SignInInput, raw);
     await this.limit(`signin:ip:${ctx.tenant.slug}:${ctx.ip}`, 50, 15 * 60);
     await this.limit(`signin:acct:${ctx.tenant.slug}:${kind}:${hashToken(input.email)}`, 10, 15 * 60);
     const user = await this.deps.withTenant(ctx.tenant, (scope) => new IdentityStore(scope).findUserByEmail(kind, input.email));
@@ -271,7 +254,7 @@ export class IdentityService {
 
   /** Sends a sign-in code by SMS. The answer is the same whether or not the number has an account. */
   async requestSmsCode(ctx: CallContext, raw: unknown): Promise<{ phone: string }> {
-    const { phone } = parse(SmsRequestInput, raw);
+    const { phone } = parseInput(SmsRequestInput, raw);
     await this.limit(`otp-send:ip:${ctx.ip}`, 20, 3600);
     await this.limit(`otp-send:phone:${ctx.tenant.slug}:${hashToken(phone)}`, 3, 10 * 60);
     const code = numericCode(6);
@@ -297,7 +280,7 @@ export class IdentityService {
 
   /** Verifies an SMS code; signs in the patient with that number, creating the account on first use. */
   async signInWithSmsCode(ctx: CallContext, raw: unknown): Promise<IssuedSession & { created: boolean }> {
-    const { phone, code } = parse(SmsVerifyInput, raw);
+    const { phone, code } = parseInput(SmsVerifyInput, raw);
     await this.limit(`otp-verify:ip:${ctx.ip}`, 30, 15 * 60);
     const target = await this.codeTarget("sms_sign_in", phone);
     const expected = await this.codeTarget("code", `${target}|${code}`);
@@ -370,7 +353,7 @@ export class IdentityService {
    * is replaced: the pre-second-factor token stops working.
    */
   async verifySecondFactor(ctx: CallContext, token: string, raw: unknown): Promise<IssuedSession> {
-    const { code } = parse(SecondFactorInput, raw);
+    const { code } = parseInput(SecondFactorInput, raw);
     await this.limit(`2fa:ip:${ctx.ip}`, 30, 15 * 60);
     const outcome = await this.deps.withTenant(ctx.tenant, async (scope): Promise<IssuedSession | DomainError> => {
       const store = new IdentityStore(scope);
@@ -420,7 +403,7 @@ export class IdentityService {
 
   /** Confirms enrolment with a first code; returns one-time recovery codes and a fresh session. */
   async confirmTotpEnrolment(ctx: CallContext, token: string, raw: unknown): Promise<{ session: IssuedSession; recoveryCodes: string[] }> {
-    const { code } = parse(SecondFactorInput, raw);
+    const { code } = parseInput(SecondFactorInput, raw);
     await this.limit(`2fa:ip:${ctx.ip}`, 30, 15 * 60);
     return this.deps.withTenant(ctx.tenant, async (scope) => {
       const store = new IdentityStore(scope);
@@ -465,7 +448,7 @@ export class IdentityService {
   }
 
   async updateProfile(tenant: TenantRef, userId: string, raw: unknown): Promise<void> {
-    const input = parse(ProfileInput, raw);
+    const input = parseInput(ProfileInput, raw);
     await this.deps.withTenant(tenant, async (scope) => {
       const store = new IdentityStore(scope);
       const me = await store.findUserById(userId);
@@ -488,7 +471,7 @@ export class IdentityService {
   }
 
   async addDependant(tenant: TenantRef, patientId: string, raw: unknown): Promise<string> {
-    const input = parse(DependantInput, raw);
+    const input = parseInput(DependantInput, raw);
     return this.deps.withTenant(tenant, async (scope) => {
       const store = new IdentityStore(scope);
       if ((await store.listDependants(patientId)).length >= 12) throw new ValidationError("You can add up to 12 family members.");

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { createTenantAuditService, type AuditEntry } from "../audit/index.js";
 import type { TenantScope, TenantUnitOfWork } from "../db/index.js";
-import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
+import { DomainError, NotFoundError, parseInput } from "../errors/index.js";
 import type { LinkedTenantRef } from "./account-admin-service.js";
 import { Email, NewPassword } from "./identity-inputs.js";
+import { enforceRateLimit } from "./rate-limiter.js";
 import { IdentityStore, type UserKind } from "./identity-store.js";
 import type { MessageChannel } from "./message-channel.js";
 import { hashPassword } from "./passwords.js";
@@ -35,16 +36,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const RequestResetInput = z.object({ email: Email, audience: z.enum(["patient", "staff"]) });
 export const ResetPasswordInput = z.object({ token: z.string().trim().min(1, "This reset link is incomplete").max(200), password: NewPassword });
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (!r.success) {
-    throw new ValidationError(
-      "Please check the highlighted fields.",
-      r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-    );
-  }
-  return r.data;
-}
 
 /** The app path where `kind` accounts choose a new password. */
 export function resetPath(kind: UserKind): string {
@@ -77,14 +68,8 @@ export class PasswordResetService {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
-  private async limit(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const d = await this.deps.rateLimiter.hit(key, limit, windowSeconds);
-    if (!d.allowed) {
-      const minutes = Math.ceil(d.retryAfterSeconds / 60);
-      throw new DomainError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        retryAfterSeconds: d.retryAfterSeconds,
-      });
-    }
+  private limit(key: string, limit: number, windowSeconds: number): Promise<void> {
+    return enforceRateLimit(this.deps.rateLimiter, key, limit, windowSeconds);
   }
 
   private audit(scope: TenantScope, entry: AuditEntry): Promise<unknown> {
@@ -100,7 +85,7 @@ export class PasswordResetService {
    * way either way (rate limits apply to both), so the answer reveals no account.
    */
   async requestReset(ctx: ResetContext, raw: unknown): Promise<void> {
-    const { email, audience } = parse(RequestResetInput, raw);
+    const { email, audience } = parseInput(RequestResetInput, raw);
     await this.limit(`reset:ip:${ctx.ip}`, 10, 3600);
     await this.limit(`reset:acct:${ctx.tenant.slug}:${audience}:${hashToken(email)}`, 3, 3600);
     const expiresAt = new Date(this.now().getTime() + RESET_TTL_MINUTES * 60 * 1000);
@@ -154,7 +139,7 @@ export class PasswordResetService {
    * right sign-in.
    */
   async resetPassword(ctx: ResetContext, raw: unknown): Promise<{ userId: string; kind: UserKind }> {
-    const input = parse(ResetPasswordInput, raw);
+    const input = parseInput(ResetPasswordInput, raw);
     await this.limit(`reset-verify:ip:${ctx.ip}`, 30, 15 * 60);
     const parts = splitToken(input.token);
     if (!parts) throw new NotFoundError(INVALID_LINK);

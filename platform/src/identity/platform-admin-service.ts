@@ -5,7 +5,7 @@ import { DomainError, ValidationError } from "../errors/index.js";
 import { SecondFactorInput, SignInInput } from "./identity-inputs.js";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";
 import { PlatformAdminStore, type PlatformAdminRecord } from "./platform-admin-store.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import { enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
 import { hashToken, randomToken } from "./secrets.js";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.js";
 
@@ -67,12 +67,8 @@ export class PlatformAdminService {
     return { token, secondFactor: pending ? (admin.totpEnabledAt ? "verify" : "enrol") : "none", maxAgeSeconds: ABSOLUTE_SECONDS };
   }
 
-  private async limit(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const d = await this.deps.rateLimiter.hit(key, limit, windowSeconds);
-    if (!d.allowed) {
-      const minutes = Math.ceil(d.retryAfterSeconds / 60);
-      throw new DomainError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-    }
+  private limit(key: string, limit: number, windowSeconds: number): Promise<void> {
+    return enforceRateLimit(this.deps.rateLimiter, key, limit, windowSeconds);
   }
 
   /** Creates a platform admin (seed and operations tooling); existing emails are kept. */

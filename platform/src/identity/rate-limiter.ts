@@ -1,3 +1,4 @@
+import { DomainError } from "../errors/index.js";
 import type { Redis } from "ioredis";
 
 export interface RateLimitDecision {
@@ -66,5 +67,16 @@ export class FallbackRateLimiter implements RateLimiter {
       this.onError(err as Error);
       return this.local.hit(key, limit, windowSeconds);
     }
+  }
+}
+
+/** Counts one attempt; throws `rate_limited` with a user-facing wait when over the limit. */
+export async function enforceRateLimit(limiter: RateLimiter, key: string, limit: number, windowSeconds: number): Promise<void> {
+  const d = await limiter.hit(key, limit, windowSeconds);
+  if (!d.allowed) {
+    const minutes = Math.ceil(d.retryAfterSeconds / 60);
+    throw new DomainError("rate_limited", `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+      retryAfterSeconds: d.retryAfterSeconds,
+    });
   }
 }

@@ -1,10 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import * as oidc from "openid-client";
-import type { z } from "zod";
 import { canOn, defineAbilityFor, requireCan, type Actor, type AppAbility } from "../access/index.js";
 import { createTenantAuditService, type AuditEntry } from "../audit/index.js";
 import type { TenantDbRef, TenantScope, TenantUnitOfWork } from "../db/index.js";
-import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
+import { DomainError, NotFoundError, ValidationError, parseInput } from "../errors/index.js";
 import { IdentityStore, SESSION_POLICIES, hashToken, randomToken, type RateLimiter, type TenantRole } from "../identity/index.js";
 import { mapRoles } from "./role-mapping.js";
 import { safeReturnTo } from "./return-to.js";
@@ -94,16 +93,6 @@ interface DiscoveryEntry {
 
 type UserRecord = NonNullable<Awaited<ReturnType<IdentityStore["findUserById"]>>>;
 
-function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
-  const r = schema.safeParse(input);
-  if (!r.success) {
-    throw new ValidationError(
-      "Please check the highlighted fields.",
-      r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-    );
-  }
-  return r.data;
-}
 
 function sameString(a: string, b: string): boolean {
   const ab = Buffer.from(a);
@@ -198,7 +187,7 @@ export class SsoService {
    * (tenant admins).
    */
   async saveProvider(tenant: TenantDbRef, actor: Actor, raw: unknown): Promise<SsoProviderView> {
-    const input = parse(SaveProviderInput, raw);
+    const input = parseInput(SaveProviderInput, raw);
     const issuer = this.checkIssuer(input.issuer);
     const ability = this.ability(tenant, actor);
     const authorise = async (store: SsoStore): Promise<SsoProviderRecord | null> => {
