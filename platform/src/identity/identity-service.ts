@@ -19,6 +19,7 @@ import type { MessageChannel } from "./message-channel.js";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js";
 import { enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
 import { hashToken, hmac, numericCode, randomToken, safeEqual } from "./secrets.js";
+import { checkSecondFactor, newRecoveryCodes } from "./second-factor.js";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.js";
 
 /** One audit entry; the sink writes it in the same tenant transaction. */
@@ -362,19 +363,9 @@ export class IdentityService {
       await this.limit(`2fa:user:${ctx.tenant.slug}:${s.userId}`, 10, 15 * 60);
       const user = await store.findUserById(s.userId);
       if (!user?.totpSecret || !user.totpEnabledAt) throw new DomainError("unauthenticated", "Your sign-in expired. Please sign in again.");
-      const normalised = code.replace(/[\s-]/g, "").toLowerCase();
-      let method: "totp" | "recovery_code" | null = null;
-      const step = verifyTotp(user.totpSecret, normalised, this.now().getTime());
-      if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
-        method = "totp";
-        await store.updateUser(user.id, { totpLastStep: step });
-      } else {
-        const h = hashToken(`recovery|${user.id}|${normalised}`);
-        if (user.recoveryCodeHashes.includes(h)) {
-          method = "recovery_code";
-          await store.updateUser(user.id, { recoveryCodeHashes: user.recoveryCodeHashes.filter((x) => x !== h) });
-        }
-      }
+      const match = checkSecondFactor({ ...user, totpSecret: user.totpSecret }, code, this.now().getTime());
+      if (match) await store.updateUser(user.id, match.patch);
+      const method = match?.method ?? null;
       if (!method) {
         await this.deps.audit.record(scope, { actorType: "user", actorId: user.id, action: "auth.second_factor", outcome: "failure" });
         return new ValidationError("That code is not right.", [{ field: "code", message: "That code is not right. Use the current code from your authenticator app, or a recovery code." }]);
@@ -413,12 +404,8 @@ export class IdentityService {
       if (!user.totpSecret || user.totpEnabledAt) throw new DomainError("conflict", "Start the set-up again.");
       const step = verifyTotp(user.totpSecret, code.replace(/\s/g, ""), this.now().getTime());
       if (step === null) throw new ValidationError("That code is not right.", [{ field: "code", message: "That code is not right. Check your authenticator app's clock and try the newest code." }]);
-      const recoveryCodes = Array.from({ length: 8 }, () => randomToken(8).toLowerCase().replace(/[^a-z0-9]/g, "x").slice(0, 10));
-      await store.updateUser(user.id, {
-        totpEnabledAt: this.now(),
-        totpLastStep: step,
-        recoveryCodeHashes: recoveryCodes.map((c) => hashToken(`recovery|${user.id}|${c}`)),
-      });
+      const { codes: recoveryCodes, hashes } = newRecoveryCodes(user.id);
+      await store.updateUser(user.id, { totpEnabledAt: this.now(), totpLastStep: step, recoveryCodeHashes: hashes });
       await store.deleteSession(s.tokenHash);
       await this.deps.audit.record(scope, { actorType: "user", actorId: user.id, action: "auth.second_factor_enrolled", outcome: "success", metadata: { method: "totp" } });
       const fresh = (await store.findUserById(user.id)) as UserRecord;

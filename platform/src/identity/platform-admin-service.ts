@@ -7,6 +7,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.js"
 import { PlatformAdminStore, type PlatformAdminRecord } from "./platform-admin-store.js";
 import { enforceRateLimit, type RateLimiter } from "./rate-limiter.js";
 import { hashToken, randomToken } from "./secrets.js";
+import { checkSecondFactor, newRecoveryCodes } from "./second-factor.js";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp.js";
 
 const IDLE_SECONDS = 30 * 60;
@@ -138,20 +139,15 @@ export class PlatformAdminService {
     await this.limit(`platform-2fa:admin:${s.adminId}`, 10, 15 * 60);
     const admin = (await this.store.findById(s.adminId)) as PlatformAdminRecord;
     if (!admin.totpSecret || !admin.totpEnabledAt) throw new DomainError("unauthenticated", "Set up two-step verification first.");
-    const code = parsed.data.code.replace(/[\s-]/g, "").toLowerCase();
-    const step = verifyTotp(admin.totpSecret, code, this.now().getTime());
-    const recovery = hashToken(`recovery|${admin.id}|${code}`);
-    const viaTotp = step !== null && (admin.totpLastStep === null || step > admin.totpLastStep);
-    const viaRecovery = !viaTotp && admin.recoveryCodeHashes.includes(recovery);
-    if (!viaTotp && !viaRecovery) {
+    const match = checkSecondFactor({ ...admin, totpSecret: admin.totpSecret }, parsed.data.code, this.now().getTime());
+    if (!match) {
       await this.audit(this.deps.db, { actorId: admin.id, action: "auth.second_factor", outcome: "failure" });
       throw new ValidationError("That code is not right.", [{ field: "code", message: "That code is not right. Use the current code from your authenticator app." }]);
     }
     return this.deps.db.transaction(async (trx) => {
-      if (viaTotp) await this.store.update(admin.id, { totpLastStep: step }, trx);
-      else await this.store.update(admin.id, { recoveryCodeHashes: admin.recoveryCodeHashes.filter((h) => h !== recovery) }, trx);
+      await this.store.update(admin.id, match.patch, trx);
       await this.store.deleteSession(s.tokenHash, trx);
-      await this.audit(trx, { actorId: admin.id, action: viaTotp ? "auth.second_factor" : "auth.recovery_code_used", outcome: "success" });
+      await this.audit(trx, { actorId: admin.id, action: match.method === "totp" ? "auth.second_factor" : "auth.recovery_code_used", outcome: "success" });
       return this.issue(trx, admin, false);
     });
   }
@@ -175,9 +171,9 @@ export class PlatformAdminService {
     if (!admin.totpSecret || admin.totpEnabledAt) throw new DomainError("conflict", "Start the set-up again.");
     const step = verifyTotp(admin.totpSecret, parsed.data.code.replace(/\s/g, ""), this.now().getTime());
     if (step === null) throw new ValidationError("That code is not right.", [{ field: "code", message: "That code is not right." }]);
-    const recoveryCodes = Array.from({ length: 8 }, () => randomToken(8).toLowerCase().replace(/[^a-z0-9]/g, "x").slice(0, 10));
+    const { codes: recoveryCodes, hashes } = newRecoveryCodes(admin.id);
     return this.deps.db.transaction(async (trx) => {
-      await this.store.update(admin.id, { totpEnabledAt: this.now(), totpLastStep: step, recoveryCodeHashes: recoveryCodes.map((c) => hashToken(`recovery|${admin.id}|${c}`)) }, trx);
+      await this.store.update(admin.id, { totpEnabledAt: this.now(), totpLastStep: step, recoveryCodeHashes: hashes }, trx);
       await this.store.deleteSession(s.tokenHash, trx);
       await this.audit(trx, { actorId: admin.id, action: "auth.second_factor_enrolled", outcome: "success", metadata: { method: "totp" } });
       const fresh = (await this.store.findById(admin.id, trx)) as PlatformAdminRecord;
