@@ -100,6 +100,14 @@ describe("password reset", () => {
     expect(await resets.describeResetToken(t, await resetToken(e))).toEqual({ kind: "staff" });
   });
 
+  it("sends staff whose roles are all in the admin console to the admin console's reset page", async () => {
+    const t = await tenantViaAlias();
+    const e = email();
+    await platform.identity.createUser(t, { kind: "staff", email: e, name: "Fin", password: "finance-password-1", roles: [{ role: "finance" }] });
+    await resets.requestReset(ctx(t), { email: e, audience: "staff" });
+    expect((await messagesTo(e))[0]?.body).toContain(`http://${t.slug}.test:3000/admin/reset-password/`);
+  });
+
   it("sets the new password, clears a lock, ends every session, and works only once", async () => {
     const t = await tenantViaAlias();
     const e = email();

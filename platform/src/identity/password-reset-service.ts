@@ -37,9 +37,14 @@ export const RequestResetInput = z.object({ email: Email, audience: z.enum(["pat
 export const ResetPasswordInput = z.object({ token: z.string().trim().min(1, "This reset link is incomplete").max(200), password: NewPassword });
 
 
-/** The app path where `kind` accounts choose a new password. */
-export function resetPath(kind: UserKind): string {
-  return kind === "staff" ? "/doctor/reset-password" : "/reset-password";
+/**
+ * The app path where an account chooses a new password: patients on the patient app;
+ * staff on the doctor hub, unless all their roles belong to the admin console.
+ */
+export function resetPath(kind: UserKind, roles: string[] = []): string {
+  if (kind !== "staff") return "/reset-password";
+  const hub = roles.some((r) => r === "doctor" || r === "front_desk" || r === "clinic_admin");
+  return hub || roles.length === 0 ? "/doctor/reset-password" : "/admin/reset-password";
 }
 
 /**
@@ -89,6 +94,7 @@ export class PasswordResetService {
     await this.limit(`reset:ip:${ctx.ip}`, 10, 3600);
     await this.limit(`reset:acct:${ctx.tenant.slug}:${audience}:${hashToken(email)}`, 3, 3600);
     const expiresAt = new Date(this.now().getTime() + RESET_TTL_MINUTES * 60 * 1000);
+    let path = resetPath(audience);
     const token = await this.deps.withTenant(ctx.tenant, async (scope) => {
       const store = new IdentityStore(scope);
       const user = await store.findUserByEmail(audience, email);
@@ -97,6 +103,7 @@ export class PasswordResetService {
         return null;
       }
       const t = `${user.id}.${randomToken(32)}`;
+      path = resetPath(user.kind, user.roles.map((r) => r.role));
       // Replaces any earlier unused reset code of this user.
       await store.insertCode({ purpose: PURPOSE, targetHash: await this.target(user.id), codeHash: hashToken(t), expiresAt });
       await this.audit(scope, { actorType: "anonymous", action: "auth.password_reset_requested", subjectType: "user", subjectId: user.id, outcome: "success", metadata: { audience } });
@@ -105,7 +112,7 @@ export class PasswordResetService {
     if (!token) return;
     // After commit, so the link never names a code that rolled back. The extra time this
     // takes is a timing signal until sending moves to the outbox and a queue.
-    const link = `${this.deps.linkBase(ctx.tenant.primaryHost)}${resetPath(audience)}/${token}`;
+    const link = `${this.deps.linkBase(ctx.tenant.primaryHost)}${path}/${token}`;
     await this.deps.messages.send({
       tenantSlug: ctx.tenant.slug,
       channel: "email",

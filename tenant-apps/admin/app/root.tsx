@@ -16,6 +16,8 @@ export function loader({ context }: LoaderFunctionArgs) {
 const nav: NavItem[] = [
   { to: "/", labelKey: "layout.nav.admin.overview", end: true },
   { to: "/doctors", labelKey: "layout.nav.admin.doctors" },
+  { to: "/staff", labelKey: "layout.nav.admin.team" },
+  { to: "/security", labelKey: "layout.nav.admin.security" },
   { to: "/operations", labelKey: "layout.nav.admin.operations" },
   { to: "/settings", labelKey: "layout.nav.admin.settings" },
 ];

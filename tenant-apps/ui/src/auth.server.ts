@@ -108,13 +108,39 @@ function afterPassword(step: "none" | "verify" | "enrol", next: string | null): 
   return safeNext(next, "/");
 }
 
-/** Already signed in (or half-way): skip the form. */
-export function staffSignInLoader({ context, request }: Args): null {
+export interface StaffSignInLoaderData {
+  /** A note after accepting an invitation or choosing a new password. */
+  notice: "invited" | "reset" | null;
+  /** The tenant's single sign-on providers, each with its absolute start URL (outside the app's basename). */
+  sso: { id: string; name: string; href: string }[];
+}
+
+/** Already signed in (or half-way): skip the form. Otherwise the form's notice and single sign-on links. */
+export async function staffSignInLoader({ context, request }: Args, basename: string): Promise<StaffSignInLoaderData> {
   const { user, secondFactor } = context.auth;
   const next = requestedNext(request);
   if (user?.kind === "staff") throw redirectTo(safeNext(next, "/"));
   if (!user && secondFactor !== "none") throw redirectTo(afterPassword(secondFactor, next));
-  return null;
+
+  const params = new URL(request.url).searchParams;
+  const notice = params.get("invited") === "1" ? "invited" : params.get("reset") === "1" ? "reset" : null;
+  // The provider start route is the platform's, not the app's: its `next` is a full path.
+  const base = basename.replace(/\/+$/, "");
+  const target = safeNext(next, "/");
+  const returnTo = target === "/" ? base || "/" : `${base}${target}`;
+  let options: { id: string; name: string }[] = [];
+  try {
+    options = await context.auth.listSsoSignInOptions();
+  } catch (err) {
+    // Password sign-in must keep working when the provider list cannot be read.
+    console.error(err);
+  }
+  const sso = options.map((option) => ({
+    id: option.id,
+    name: option.name,
+    href: `/auth/sso/${encodeURIComponent(option.id)}/start?next=${encodeURIComponent(returnTo)}`,
+  }));
+  return { notice, sso };
 }
 
 /** Email and password; then on to two-step verification, its set-up, or `next`. */
@@ -206,3 +232,18 @@ export async function twoStepSetupAction({ context, request }: Args): Promise<Ac
     return { body: { stage: "start", errors: actionErrors(err) }, init: { status: 400 } };
   }
 }
+
+export {
+  forgotPasswordAction,
+  inviteAction,
+  inviteLoader,
+  resetPasswordAction,
+  resetPasswordLoader,
+} from "./account-recovery.server";
+export type {
+  ForgotPasswordActionData,
+  InviteActionData,
+  InviteLoaderData,
+  ResetPasswordActionData,
+  ResetPasswordLoaderData,
+} from "./account-recovery.server";

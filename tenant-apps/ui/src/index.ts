@@ -22,3 +22,4 @@ export { SkipLink } from "./skip-link";
 export { RootLayout } from "./root-layout";
 export { StaffSignInPage, TwoStepPage, TwoStepPrompt, TwoStepSetupPage } from "./staff-auth-pages";
 export { PlannedPage } from "./planned-page";
+export { ForgotPasswordPage, InvitePage, ResetPasswordPage } from "./recovery-pages";

@@ -1,12 +1,13 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type {
   StaffSignInActionData,
+  StaffSignInLoaderData,
   TwoStepActionData,
   TwoStepSetupActionData,
   TwoStepSetupLoaderData,
 } from "./auth.server";
 import { AuthPage, textLinkClass } from "./auth-page";
-import { CsrfInput, FormErrorSummary, LinkButton, TextField } from "./forms";
+import { CsrfInput, FormErrorSummary, LinkButton, StatusMessage, TextField } from "./forms";
 import { useT } from "./i18n";
 import { LockIcon, ShieldIcon } from "./icons";
 import { Button } from "./primitives";
@@ -38,12 +39,13 @@ function CancelSignIn() {
   );
 }
 
-/** Staff email and password. */
+/** Staff email and password, a "forgot password" link and the tenant's single sign-on providers. */
 export function StaffSignInPage() {
   const t = useT();
   const app = useAppName();
   const root = useRootData();
   const submitting = useSubmitting();
+  const { notice, sso } = useLoaderData() as StaffSignInLoaderData;
   const actionData = useActionData() as StaffSignInActionData | undefined;
   const fieldErrors = actionData?.errors.fieldErrors ?? {};
 
@@ -53,16 +55,37 @@ export function StaffSignInPage() {
       title={t("layout.staffAuth.signIn.title")}
       lead={t("layout.staffAuth.signIn.lead", { name: root?.tenant?.name ?? "" })}
       footer={
-        <p className="text-muted-foreground">
-          {t("layout.staffAuth.signIn.patientHint")}{" "}
-          <a href="/sign-in" className={textLinkClass}>
-            {t("layout.staffAuth.signIn.patientLink")}
-          </a>
-        </p>
+        <>
+          <p>
+            <Link to="/forgot-password" className={textLinkClass}>
+              {t("layout.recovery.forgotLink")}
+            </Link>
+          </p>
+          <p className="text-muted-foreground">
+            {t("layout.staffAuth.signIn.patientHint")}{" "}
+            <a href="/sign-in" className={textLinkClass}>
+              {t("layout.staffAuth.signIn.patientLink")}
+            </a>
+          </p>
+        </>
       }
     >
       <Form method="post" noValidate className="flex flex-col gap-5">
         <CsrfInput />
+        {notice && !actionData ? (
+          <div className="flex flex-col gap-2">
+            <StatusMessage>{t(`layout.staffAuth.signIn.${notice}`)}</StatusMessage>
+            {notice === "reset" && root?.app === "doctor" ? (
+              // Staff reset links all open in the doctor hub; administrators sign in to the console.
+              <p className="text-sm text-muted-foreground">
+                {t("layout.staffAuth.signIn.adminHint")}{" "}
+                <a href="/admin/sign-in?reset=1" className={textLinkClass}>
+                  {t("layout.staffAuth.signIn.adminLink")}
+                </a>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <FormErrorSummary errors={actionData?.errors} fieldIds={{ email: "email", password: "password" }} />
         <TextField
           id="email"
@@ -89,6 +112,27 @@ export function StaffSignInPage() {
           {submitting ? t("layout.staffAuth.signIn.submitting") : t("layout.staffAuth.signIn.submit")}
         </Button>
       </Form>
+      {sso.length > 0 ? (
+        <section aria-labelledby="sso-title" className="mt-6 border-t border-border pt-6">
+          <h2 id="sso-title" className="text-center text-sm font-semibold text-muted-foreground">
+            {t("layout.staffAuth.signIn.ssoTitle")}
+          </h2>
+          <ul className="mt-3 flex flex-col gap-3">
+            {sso.map((provider) => (
+              <li key={provider.id}>
+                {/* The platform's route, outside this app's basename: a full page load, not a client navigation. */}
+                <a
+                  href={provider.href}
+                  className="inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-brand border border-border bg-surface px-5 py-2.5 text-center font-semibold text-surface-foreground no-underline hover:bg-muted"
+                >
+                  <LockIcon />
+                  {t("layout.staffAuth.signIn.ssoButton", { name: provider.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </AuthPage>
   );
 }

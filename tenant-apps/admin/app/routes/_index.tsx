@@ -5,6 +5,7 @@ import {
   Card,
   Container,
   FeatureCard,
+  LockIcon,
   PageHeader,
   pageMeta,
   SettingsIcon,
@@ -12,6 +13,7 @@ import {
   TwoStepPrompt,
   useRootData,
   useT,
+  UsersIcon,
   WrenchIcon,
 } from "@visitnow/ui";
 import { requireAdminStaff } from "../access.server";
@@ -22,6 +24,8 @@ const kpis = ["appointmentsToday", "activeDoctors", "pendingVerifications", "noS
 
 const sections = [
   { id: "doctors", to: "/doctors", icon: <ShieldIcon /> },
+  { id: "team", to: "/staff", icon: <UsersIcon /> },
+  { id: "security", to: "/security", icon: <LockIcon /> },
   { id: "operations", to: "/operations", icon: <WrenchIcon /> },
   { id: "settings", to: "/settings", icon: <SettingsIcon /> },
 ] as const;

@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { GeneralErrorBoundary, pageMeta, StaffSignInPage } from "@visitnow/ui";
 import { staffSignInAction, staffSignInLoader } from "@visitnow/ui/server";
+import { BASENAME } from "../access.server";
 
 export const meta = pageMeta("layout.staffAuth.signIn.title");
 
+/** Signed in already: straight on. Else the form's notice (`?invited=1`, `?reset=1`) and single sign-on links. */
 export function loader(args: LoaderFunctionArgs) {
-  return staffSignInLoader(args);
+  return staffSignInLoader(args, BASENAME);
 }
 
 export async function action(args: ActionFunctionArgs) {

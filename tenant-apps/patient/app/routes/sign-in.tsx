@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   actionErrors,
   AuthPage,
@@ -10,6 +10,7 @@ import {
   GeneralErrorBoundary,
   keepValues,
   pageMeta,
+  StatusMessage,
   TextField,
   textLinkClass,
   useRootData,
@@ -20,10 +21,10 @@ import { useNextSearch } from "../components/next-search";
 
 export const meta = pageMeta("patient.signIn.metaTitle");
 
-/** Already signed in: straight on. */
+/** Already signed in: straight on. Else a note after choosing a new password (`?reset=1`). */
 export function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth.user?.kind === "patient") throw redirect(afterSignIn(request));
-  return null;
+  return { reset: new URL(request.url).searchParams.get("reset") === "1" };
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -40,6 +41,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function SignIn() {
   const t = useT();
   const root = useRootData();
+  const { reset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const nextSearch = useNextSearch();
@@ -51,6 +53,11 @@ export default function SignIn() {
       lead={t("patient.signIn.lead", { name: root?.tenant?.name ?? "" })}
       footer={
         <>
+          <p>
+            <Link to="/forgot-password" className={textLinkClass}>
+              {t("layout.recovery.forgotLink")}
+            </Link>
+          </p>
           <p>
             <Link to={`/sign-in/code${nextSearch}`} className={textLinkClass}>
               {t("patient.signIn.useCode")}
@@ -67,6 +74,7 @@ export default function SignIn() {
     >
       <Form method="post" noValidate className="flex flex-col gap-5">
         <CsrfInput />
+        {reset && !actionData ? <StatusMessage>{t("patient.signIn.reset")}</StatusMessage> : null}
         <FormErrorSummary errors={actionData?.errors} fieldIds={{ email: "email", password: "password" }} />
         <TextField
           id="email"
