@@ -213,3 +213,19 @@ describe.skipIf(!built)("access matrix", () => {
     expect((await get(hostOf(a), "/doctor", token)).status).toBe(200);
   });
 });
+
+describe.skipIf(!built)("abilities drive the UI", () => {
+  it("offers the Team and Security pages only to roles whose ability can read them", async () => {
+    const ref = { ...a, name: a.name };
+    const email = `support-${a.slug}@example.com`;
+    await platform.identity.createUser(ref, { kind: "staff", email, name: "Support Person", password: "support-password-1", roles: [{ role: "support" }] });
+    const support = (await platform.identity.signInWithPassword({ tenant: ref, ip: "10.9.7.7" }, "staff", { email, password: "support-password-1" })).token;
+    const asSupport = await get(hostOf(a), "/admin", support);
+    expect(asSupport.status).toBe(200);
+    expect(asSupport.text).not.toContain('href="/admin/staff"');
+    expect(asSupport.text).not.toContain('href="/admin/security"');
+    const asAdmin = await get(hostOf(a), "/admin", cookies[a.id]!.tenant_admin);
+    expect(asAdmin.text).toContain('href="/admin/staff"');
+    expect(asAdmin.text).toContain('href="/admin/security"');
+  });
+});

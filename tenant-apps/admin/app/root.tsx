@@ -15,9 +15,9 @@ export function loader({ context }: LoaderFunctionArgs) {
 
 const nav: NavItem[] = [
   { to: "/", labelKey: "layout.nav.admin.overview", end: true },
-  { to: "/doctors", labelKey: "layout.nav.admin.doctors" },
-  { to: "/staff", labelKey: "layout.nav.admin.team" },
-  { to: "/security", labelKey: "layout.nav.admin.security" },
+  { to: "/doctors", labelKey: "layout.nav.admin.doctors", can: ["read", "Provider"] },
+  { to: "/staff", labelKey: "layout.nav.admin.team", can: ["read", "StaffUser"] },
+  { to: "/security", labelKey: "layout.nav.admin.security", can: ["read", "SupportGrant"] },
   { to: "/operations", labelKey: "layout.nav.admin.operations" },
   { to: "/settings", labelKey: "layout.nav.admin.settings" },
 ];

@@ -15,8 +15,8 @@ export function loader({ context }: LoaderFunctionArgs) {
 
 const nav: NavItem[] = [
   { to: "/", labelKey: "layout.nav.doctor.today", end: true },
-  { to: "/availability", labelKey: "layout.nav.doctor.availability" },
-  { to: "/patients", labelKey: "layout.nav.doctor.patients" },
+  { to: "/availability", labelKey: "layout.nav.doctor.availability", can: ["read", "Availability"] },
+  { to: "/patients", labelKey: "layout.nav.doctor.patients", can: ["read", "Appointment"] },
 ];
 
 const account: AccountPaths = { signIn: "/sign-in", signOut: "/sign-out" };

@@ -13,7 +13,7 @@ export { CsrfInput, FormErrorSummary, LinkButton, SelectField, StatusMessage, Te
 export { LanguageSwitcher } from "./language-switcher";
 export { Badge, Button, ButtonLink, Card, EmptyState, FeatureCard, PageHeader } from "./primitives";
 export type { BadgeTone, ButtonVariant } from "./primitives";
-export { brandNameOf, pageMeta, toRootData, useRootData } from "./root-data";
+export { brandNameOf, pageMeta, toRootData, useRootData, useCan } from "./root-data";
 export type { RootData } from "./root-data";
 export { SiteFooter } from "./site-footer";
 export { SiteHeader } from "./site-header";

@@ -1,4 +1,6 @@
+import { useMemo } from "react";
 import { useRouteLoaderData, type MetaDescriptor } from "@remix-run/react";
+import { abilityFromPacked, type PackedRules } from "@visitnow/platform/access";
 import type {
   AppName,
   I18nView,
@@ -21,6 +23,8 @@ export interface RootData {
   secondFactor: TenantAuth["secondFactor"];
   /** Goes into every form that posts, as the hidden `_csrf` field (see `CsrfInput`). */
   csrfToken: string;
+  /** The signed-in user's packed CASL rules (see `useCan`). */
+  abilityRules: unknown[];
 }
 
 /** Picks the root loader's data out of the server's load context. */
@@ -34,7 +38,20 @@ export function toRootData(context: VisitNowLoadContext): RootData {
     user: auth.user,
     secondFactor: auth.secondFactor,
     csrfToken: auth.csrfToken,
+    abilityRules: auth.abilityRules,
   };
+}
+
+/**
+ * `can(action, subject)` from the signed-in user's abilities, rebuilt from the packed
+ * rules the server sent: the UI hides what the server would refuse. Without a user,
+ * nothing is allowed.
+ */
+export function useCan(): (action: string, subject: string) => boolean {
+  const data = useRootData();
+  const rules = data?.abilityRules;
+  const ability = useMemo(() => (rules && rules.length ? abilityFromPacked(rules as PackedRules) : null), [rules]);
+  return (action, subject) => Boolean(ability?.can(action as never, subject as never));
 }
 
 /** The name shown next to the logo: the tenant's, or the platform's on the console host. */

@@ -3,7 +3,7 @@ import { AccountNav, type AccountPaths } from "./account-nav";
 import { AppShell } from "./app-shell";
 import { Document } from "./document";
 import { I18nProvider } from "./i18n";
-import { brandNameOf, useRootData } from "./root-data";
+import { brandNameOf, useCan, useRootData } from "./root-data";
 import type { NavItem } from "./site-header";
 import { translate } from "./i18n";
 
@@ -29,6 +29,7 @@ export function RootLayout({
   children: ReactNode;
 }) {
   const data = useRootData();
+  const can = useCan();
   const messages = data?.i18n.messages ?? {};
   const locale = data?.i18n.locale ?? "en";
   const brandName = data ? brandNameOf(data) : translate(messages, "layout.platformName");
@@ -40,7 +41,7 @@ export function RootLayout({
           brandName={brandName}
           logoUrl={data?.theme.logoUrl}
           appLabel={appLabelKey ? translate(messages, appLabelKey) : undefined}
-          nav={navNeedsSignIn && !data?.user ? [] : nav}
+          nav={navNeedsSignIn && !data?.user ? [] : nav.filter((item) => !item.can || can(item.can[0], item.can[1]))}
           account={account ? <AccountNav paths={account} /> : undefined}
         >
           {children}

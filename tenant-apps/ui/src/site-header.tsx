@@ -10,6 +10,11 @@ export interface NavItem {
   labelKey: string;
   /** Only active on an exact match (use for the app's home). */
   end?: boolean;
+  /**
+   * Shown only when the signed-in user's ability allows this (action, subject): the same
+   * CASL rules the server enforces, so nobody is offered a page that would refuse them.
+   */
+  can?: readonly [string, string];
 }
 
 /** Brand bar: the tenant's logo and name, the app's name, primary navigation, the account links and the language switcher. */

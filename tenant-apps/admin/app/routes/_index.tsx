@@ -11,6 +11,7 @@ import {
   SettingsIcon,
   ShieldIcon,
   TwoStepPrompt,
+  useCan,
   useRootData,
   useT,
   UsersIcon,
@@ -23,9 +24,9 @@ export const meta = pageMeta("admin.home.metaTitle");
 const kpis = ["appointmentsToday", "activeDoctors", "pendingVerifications", "noShowRate"] as const;
 
 const sections = [
-  { id: "doctors", to: "/doctors", icon: <ShieldIcon /> },
-  { id: "team", to: "/staff", icon: <UsersIcon /> },
-  { id: "security", to: "/security", icon: <LockIcon /> },
+  { id: "doctors", to: "/doctors", icon: <ShieldIcon />, can: ["read", "Provider"] as const },
+  { id: "team", to: "/staff", icon: <UsersIcon />, can: ["read", "StaffUser"] as const },
+  { id: "security", to: "/security", icon: <LockIcon />, can: ["read", "SupportGrant"] as const },
   { id: "operations", to: "/operations", icon: <WrenchIcon /> },
   { id: "settings", to: "/settings", icon: <SettingsIcon /> },
 ] as const;
@@ -39,6 +40,7 @@ export function loader({ context, request }: LoaderFunctionArgs) {
 export default function AdminHome() {
   const t = useT();
   const root = useRootData();
+  const can = useCan();
   const name = root?.tenant?.name ?? "";
   const { secondFactorEnabled } = useLoaderData<typeof loader>();
 
@@ -74,7 +76,7 @@ export default function AdminHome() {
           {t("admin.home.sectionsTitle")}
         </h2>
         <ul className="mt-5 grid gap-5 md:grid-cols-3">
-          {sections.map((section) => (
+          {sections.filter((section) => !("can" in section) || !section.can || can(section.can[0], section.can[1])).map((section) => (
             <li key={section.id}>
               <FeatureCard headingLevel={3} icon={section.icon} title={t(`admin.${section.id}.title`)}>
                 <p>{t(`admin.${section.id}.summary`)}</p>
