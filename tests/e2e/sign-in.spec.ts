@@ -32,7 +32,8 @@ test("a patient signs in on sunrise and is signed out on citycare and on the pla
   // Back on sunrise the session still works, and signing out ends it.
   await page.goto(url("sunrise", "/account"));
   await expect(page.getByRole("main")).toContainText("Kabir Verma");
-  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await page.getByRole("banner").getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("banner")).toContainText("Sign in");
   await page.goto(url("sunrise", "/account"));
   await expect(page).toHaveURL(/\/sign-in/);
 });
