@@ -81,7 +81,7 @@ export async function createPlatform(
     redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis error"));
   }
   const rateLimiter: RateLimiter = redis
-    ? new FallbackRateLimiter(new RedisRateLimiter(redis), (err) => logger.warn({ err: err.message }, "rate limiter: Redis unavailable, counting in this process"))
+    ? new FallbackRateLimiter(new RedisRateLimiter(redis, () => tenants.getRolePrefix()), (err) => logger.warn({ err: err.message }, "rate limiter: Redis unavailable, counting in this process"))
     : new MemoryRateLimiter();
   let secret: Promise<string> | null = null;
   const getSecret = () => (secret ??= tenants.getInstallationSecret());

@@ -12,15 +12,27 @@ export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision>;
 }
 
-/** Shared across processes through Redis (INCR + EXPIRE in one MULTI). */
+/**
+ * Shared across processes through Redis (INCR + EXPIRE in one MULTI). Keys carry the
+ * installation's prefix, so two installations on one Redis never share counters.
+ */
 export class RedisRateLimiter implements RateLimiter {
+  private prefix: Promise<string> | null = null;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = "vn:rl:",
+    private readonly namespace: () => Promise<string>,
   ) {}
 
   async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitDecision> {
-    const k = `${this.prefix}${key}`;
+    if (!this.prefix) {
+      const p = this.namespace().then((ns) => `vn:rl:${ns}:`);
+      p.catch(() => {
+        if (this.prefix === p) this.prefix = null; // try again next time
+      });
+      this.prefix = p;
+    }
+    const k = `${await this.prefix}${key}`;
     const res = await this.redis.multi().incr(k).expire(k, windowSeconds, "NX").ttl(k).exec();
     const count = Number(res?.[0]?.[1] ?? 0);
     const ttl = Number(res?.[2]?.[1] ?? windowSeconds);
