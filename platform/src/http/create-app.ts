@@ -240,59 +240,55 @@ class RequestStateImpl implements RequestState {
  * a 503 in its own theme.
  */
 export function tenantRouter(deps: Pick<AppDeps, "platformHost" | "resolver" | "themes" | "catalogues">): RequestHandler {
-  return async (req, res, next) => {
+  return (req, res, next) => {
     const state = requestState(res);
-    const cookies = parseCookies(req.get("cookie"));
     const host = normaliseHost(req.get("host"));
     state.host = host;
-    try {
-      if (host && host === deps.platformHost) {
-        state.app = "console";
-        state.locale = pickLocale({ query: req.query.lang, cookie: cookies[LOCALE_COOKIE] });
-      } else {
-        const tenant = host ? (deps.resolver.peek?.(host) ?? (await deps.resolver.resolve(host))) : null;
-        state.locale = pickLocale({
-          query: req.query.lang,
-          cookie: cookies[LOCALE_COOKIE],
-          tenantDefault: tenant?.defaultLocale,
-        });
-        if (!tenant || tenant.status === "provisioning") {
-          state.app = appForPath(req.path);
-          res.status(404).set("Cache-Control", "no-store");
-          if (wantsJson(req)) res.json({ error: { code: "not_found", message: "Not found" } });
-          else res.type("html").send(unknownHostPage(deps.catalogues[state.locale], state.locale));
-          return;
-        }
-        state.tenant = tenant;
-        state.app = appForPath(req.path);
-        if (tenant.status === "suspended") {
-          res.status(503).set({ "Retry-After": "3600", "Cache-Control": "no-store" });
-          if (wantsJson(req)) res.json({ error: { code: "unavailable", message: "This site is temporarily unavailable." } });
-          else {
-            const theme = deps.themes.view(tenant.theme, tenant.themeOverrides);
-            res
-              .type("html")
-              .send(
-                suspendedPage({ tenantName: tenant.name, theme, messages: deps.catalogues[state.locale], locale: state.locale })
-              );
-          }
-          return;
-        }
-      }
+    const cookieHeader = req.get("cookie");
+    const localeCookie = cookieHeader ? parseCookies(cookieHeader)[LOCALE_COOKIE] : undefined;
+
+    const rememberLocale = () => {
       if (typeof req.query.lang === "string" && req.query.lang === state.locale) {
         // A preference, not server state: remembered on this host only.
-        res.cookie(LOCALE_COOKIE, state.locale, {
-          httpOnly: true,
-          sameSite: "lax",
-          path: "/",
-          maxAge: 365 * 24 * 3600 * 1000,
-          secure: req.secure,
-        });
+        res.cookie(LOCALE_COOKIE, state.locale, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 * 1000, secure: req.secure });
       }
+    };
+
+    // Runs synchronously on a cache hit: routing adds no await to the hot path.
+    const route = (tenant: RoutedTenant | null) => {
+      state.locale = pickLocale({ query: req.query.lang, cookie: localeCookie, tenantDefault: tenant?.defaultLocale });
+      state.app = appForPath(req.path);
+      if (!tenant || tenant.status === "provisioning") {
+        res.status(404).set("Cache-Control", "no-store");
+        if (wantsJson(req)) res.json({ error: { code: "not_found", message: "Not found" } });
+        else res.type("html").send(unknownHostPage(deps.catalogues[state.locale], state.locale));
+        return;
+      }
+      state.tenant = tenant;
+      if (tenant.status === "suspended") {
+        res.status(503).set({ "Retry-After": "3600", "Cache-Control": "no-store" });
+        if (wantsJson(req)) res.json({ error: { code: "unavailable", message: "This site is temporarily unavailable." } });
+        else {
+          const theme = deps.themes.view(tenant.theme, tenant.themeOverrides);
+          res.type("html").send(suspendedPage({ tenantName: tenant.name, theme, messages: deps.catalogues[state.locale], locale: state.locale }));
+        }
+        return;
+      }
+      rememberLocale();
       next();
-    } catch (err) {
-      next(err);
+    };
+
+    if (host && host === deps.platformHost) {
+      state.app = "console";
+      state.locale = pickLocale({ query: req.query.lang, cookie: localeCookie });
+      rememberLocale();
+      next();
+      return;
     }
+    if (!host) return route(null);
+    const cached = deps.resolver.peek?.(host);
+    if (cached !== undefined) return route(cached);
+    deps.resolver.resolve(host).then(route).catch(next);
   };
 }
 
