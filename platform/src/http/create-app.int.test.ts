@@ -109,6 +109,15 @@ describe("tenant router", () => {
   });
 });
 
+describe("CSRF cookie", () => {
+  it("is issued by pages that render forms, never by static asset responses that could race them", async () => {
+    const asset = await request(app).get("/assets/anything.js").set("Host", host(sunrise));
+    expect(String(asset.headers["set-cookie"] ?? "")).not.toContain("vn_csrf=");
+    const api = await request(app).get("/api/v1/tenant").set("Host", host(sunrise));
+    expect(String(api.headers["set-cookie"] ?? "")).not.toContain("vn_csrf=");
+  });
+});
+
 describe("health, readiness and metrics", () => {
   it("answers /healthz and /readyz on every host, known or not", async () => {
     for (const h of [host(sunrise), PLATFORM_HOST, "unknown.test"]) {

@@ -306,14 +306,24 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "plat
       const secure = req.secure;
       const cookies = parseCookies(req.get("cookie"));
       const secret = await deps.secret();
-      let csrfToken = cookies[CSRF_COOKIE];
-      if (!csrfToken || !csrfTokenValid(secret, host, csrfToken)) {
-        csrfToken = issueCsrfToken(secret, host);
-        res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrfToken, { secure }));
-      }
+      // Issued only when a page asks for it (forms), never on asset responses: a late
+      // asset response must not replace the token a rendered form already carries.
+      let csrfToken: string | null = null;
+      const currentCsrf = () => {
+        if (csrfToken) return csrfToken;
+        const fromCookie = cookies[CSRF_COOKIE];
+        if (fromCookie && csrfTokenValid(secret, host, fromCookie)) csrfToken = fromCookie;
+        else {
+          csrfToken = issueCsrfToken(secret, host);
+          if (!res.headersSent) res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrfToken, { secure }));
+        }
+        return csrfToken;
+      };
       const t = state.tenant;
       const tenantRef = t ? { id: t.id, slug: t.slug, schema: t.schema, role: t.role, cluster: t.cluster, name: t.name } : null;
-      const token = cookies[sessionCookieName(secure)] ?? null;
+      // Static files need no session: skip the lookup (a query per asset otherwise).
+      const isAsset = /\/assets\//.test(req.path) || /\.(js|css|svg|png|ico|webp|woff2?|map|txt)$/.test(req.path);
+      const token = isAsset ? null : (cookies[sessionCookieName(secure)] ?? null);
       const session = token && tenantRef && deps.identity ? await deps.identity.resolveSession(tenantRef, token) : null;
       const platformSession = token && !tenantRef && deps.platformAdmins ? await deps.platformAdmins.resolveSession(token) : null;
       const live = Boolean(session ?? platformSession);
@@ -327,7 +337,9 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "plat
         ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
         secure,
         host,
-        csrfToken,
+        get csrfToken() {
+          return currentCsrf();
+        },
         secret,
       };
 
