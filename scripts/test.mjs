@@ -80,6 +80,7 @@ if (!chromium) {
       totals.passed += pr.stats.expected + (pr.stats.flaky ?? 0);
       totals.failed += pr.stats.unexpected;
       totals.skipped += pr.stats.skipped ?? 0;
+      if (pr.stats.flaky) process.stderr.write(`\nWARNING: ${pr.stats.flaky} browser test(s) passed only on retry (flaky); see the list above.\n`);
     } else if (pw.status !== 0) totals.failed += 1;
     if (pw.status !== 0) exitCode = 1;
   } finally {

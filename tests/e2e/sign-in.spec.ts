@@ -10,6 +10,11 @@ async function staffSignIn(page: Page, host: string, app: "doctor" | "admin", em
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  try {
+    await expect(page).not.toHaveURL(/\/sign-in/);
+  } catch {
+    throw new Error(`Still on the sign-in page: ${await page.getByRole("main").innerText()}`);
+  }
 }
 
 test("a patient signs in on sunrise and is signed out on citycare and on the platform host", async ({ page }) => {
@@ -47,6 +52,8 @@ test("a doctor and the front desk sign in to the doctor hub on their own hospita
   await page.goto(url("citycare", "/doctor"));
   await expect(page).toHaveURL(/citycare\.localhost:\d+\/doctor\/sign-in/);
 
+  // Let this page's own requests finish before its cookies are cleared.
+  await page.waitForLoadState("networkidle");
   await page.context().clearCookies();
   await staffSignIn(page, "citycare", "doctor", "frontdesk@citycare.example", "frontdesk-demo-1");
   await expect(page.getByRole("banner")).toContainText("Priya Nair");

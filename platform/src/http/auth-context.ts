@@ -70,7 +70,9 @@ export function createTenantAuth(services: TenantAuthServices | null, st: AuthRe
       return packed;
     },
     secondFactor: st.session?.secondFactor ?? "none",
-    csrfToken: st.csrfToken,
+    get csrfToken() {
+      return st.csrfToken;
+    },
     verifyCsrf(submitted) {
       return Boolean(submitted) && safeEqual(String(submitted), st.csrfToken) && csrfTokenValid(st.secret, st.host, st.csrfToken);
     },
@@ -175,7 +177,9 @@ export function createPlatformAuth(service: PlatformAdminService, st: AuthReques
   return {
     admin: ps && ps.secondFactor === "none" ? ps.admin : null,
     secondFactor: ps?.secondFactor ?? "none",
-    csrfToken: st.csrfToken,
+    get csrfToken() {
+      return st.csrfToken;
+    },
     async signIn(input) {
       const issued = await service.signIn(st.ip, input);
       return { cookies: set(issued.token, issued.maxAgeSeconds), secondFactor: issued.secondFactor };
