@@ -20,6 +20,6 @@ export { SiteHeader } from "./site-header";
 export type { NavItem } from "./site-header";
 export { SkipLink } from "./skip-link";
 export { RootLayout } from "./root-layout";
-export { StaffSignInPage, TwoStepPage, TwoStepPrompt, TwoStepSetupPage } from "./staff-auth-pages";
+export { groupsOfFour, StaffSignInPage, TwoStepPage, TwoStepPrompt, TwoStepSetupPage } from "./staff-auth-pages";
 export { PlannedPage } from "./planned-page";
 export { ForgotPasswordPage, InvitePage, ResetPasswordPage } from "./recovery-pages";

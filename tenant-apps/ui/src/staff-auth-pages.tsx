@@ -177,7 +177,7 @@ export function TwoStepPage() {
 }
 
 /** `ABCD EFGH IJKL …`: easier to read aloud and to type. */
-function groupsOfFour(secret: string): string {
+export function groupsOfFour(secret: string): string {
   return (secret.replace(/\s+/g, "").match(/.{1,4}/g) ?? []).join(" ");
 }
 

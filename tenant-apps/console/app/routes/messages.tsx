@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Badge, Container, EmptyState, PageHeader, pageMeta, useLocale, useT } from "@visitnow/ui";
 import { requireAdmin } from "../auth.server";
 import { formatDateTime, PLATFORM_TIME_ZONE } from "../components/format";
-import { InboxIcon, InfoIcon, MailIcon, PhoneIcon } from "../components/icons";
+import { InboxIcon, InfoIcon, MailIcon, PhoneIcon } from "@visitnow/ui";
 
 export const meta = pageMeta("console.messages.metaTitle");
 

@@ -27,7 +27,7 @@ import {
 import type { ReactNode } from "react";
 import { redirectTo, requireAdmin } from "../auth.server";
 import { formatDateTime, formatTime, labelFor } from "../components/format";
-import { ArrowLeftIcon } from "../components/icons";
+import { ArrowLeftIcon } from "@visitnow/ui";
 import { DomainList, originFor, SchemaVersion, StatusBadge } from "../components/tenant-parts";
 
 /** "<tenant name> · Platform console", falling back to the generic title before the tenant is known. */

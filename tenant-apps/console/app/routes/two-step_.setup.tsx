@@ -16,6 +16,7 @@ import {
   textLinkClass,
   useT,
   type FormErrors,
+  groupsOfFour,
 } from "@visitnow/ui";
 import { nextQuery, platformAuthOf, redirectTo, requestedNext } from "../auth.server";
 import { CancelSignIn } from "../components/cancel-sign-in";
@@ -67,11 +68,6 @@ export async function action({ context, request }: ActionFunctionArgs) {
   } catch (err) {
     return data<SetupActionData>({ stage: "start", errors: actionErrors(err) }, { status: 400 });
   }
-}
-
-/** `ABCD EFGH IJKL …`: easier to read and to type. */
-function groupsOfFour(secret: string): string {
-  return (secret.replace(/\s+/g, "").match(/.{1,4}/g) ?? []).join(" ");
 }
 
 const iconTile = "inline-flex size-11 shrink-0 items-center justify-center rounded-brand bg-secondary text-secondary-foreground";
