@@ -66,6 +66,8 @@ export interface AppDeps {
 /** Per-request state, kept on `res.locals` under one typed key. */
 export interface RequestState {
   readonly id: string;
+  /** The request's cookies, parsed once by the tenant router. */
+  cookies: Record<string, string> | null;
   auth: AuthRequestState | null;
   /** Bound to the request id and tenant slug. */
   readonly log: Logger;
@@ -221,6 +223,7 @@ class RequestStateImpl implements RequestState {
   tenant: RoutedTenant | null = null;
   locale: Locale = "en";
   auth: AuthRequestState | null = null;
+  cookies: Record<string, string> | null = null;
   private child: Logger | null = null;
 
   constructor(
@@ -245,7 +248,8 @@ export function tenantRouter(deps: Pick<AppDeps, "platformHost" | "resolver" | "
     const host = normaliseHost(req.get("host"));
     state.host = host;
     const cookieHeader = req.get("cookie");
-    const localeCookie = cookieHeader ? parseCookies(cookieHeader)[LOCALE_COOKIE] : undefined;
+    state.cookies = cookieHeader ? parseCookies(cookieHeader) : {};
+    const localeCookie = state.cookies[LOCALE_COOKIE];
 
     const rememberLocale = () => {
       if (typeof req.query.lang === "string" && req.query.lang === state.locale) {
@@ -304,7 +308,7 @@ export function sessionAndCsrf(deps: Pick<AppDeps, "identity" | "secret" | "plat
       const state = requestState(res);
       const host = state.host as string;
       const secure = req.secure;
-      const cookies = parseCookies(req.get("cookie"));
+      const cookies = state.cookies ?? parseCookies(req.get("cookie"));
       const secret = await deps.secret();
       // Issued only when a page asks for it (forms), never on asset responses: a late
       // asset response must not replace the token a rendered form already carries.
