@@ -230,4 +230,274 @@ export interface VisitNowLoadContext {
   platformAuth: PlatformAuth | null;
   /** Tenant-admin operations: only in the admin app, for a signed-in staff user. */
   tenantAdmin: TenantAdminServices | null;
+  /** Public doctor discovery and applications: on every tenant host. */
+  discovery: DiscoveryServices | null;
+  /** Provider onboarding, clinics, specialties: only in the admin app, for a signed-in staff user. */
+  providerAdmin: ProviderAdminServices | null;
+}
+
+// ---------------------------------------------------------------------------
+// Doctors and discovery (issue 4)
+// ---------------------------------------------------------------------------
+
+export type ConsultationMode = "in_clinic" | "video";
+export type ProviderStatus = "submitted" | "in_review" | "changes_requested" | "approved" | "rejected";
+export type Gender = "female" | "male" | "other";
+
+export interface MoneyView {
+  amountMinor: number;
+  currency: string;
+}
+
+/** A file a form carried, already read into memory by the route (size-limited there too). */
+export interface UploadedFile {
+  /** The form field it came in (e.g. `doc_registration_certificate`, `photo`). */
+  field: string;
+  filename: string;
+  /** What the browser claimed; the platform checks the bytes themselves. */
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export interface SpecialtyView {
+  id: string;
+  slug: string;
+  name: string;
+  synonyms: string[];
+  description: string | null;
+  active: boolean;
+  /** Published doctors with this specialty (admin list only; 0 elsewhere). */
+  doctorCount: number;
+}
+
+export interface OpeningHoursView {
+  /** `mon`..`sun` -> list of `["09:00","13:00"]` ranges; a missing day is closed. */
+  [day: string]: [string, string][];
+}
+
+export interface ClinicView {
+  id: string;
+  slug: string;
+  name: string;
+  addressLine: string;
+  locality: string;
+  city: string;
+  state: string | null;
+  postcode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  timeZone: string;
+  phone: string | null;
+  facilities: string[];
+  openingHours: OpeningHoursView;
+  active: boolean;
+}
+
+/** One search result (and the top of a profile). Only public profile data. */
+export interface DoctorCardView {
+  id: string;
+  slug: string;
+  name: string;
+  gender: Gender | null;
+  /** A URL on the tenant that serves the photo, or null. */
+  photoUrl: string | null;
+  specialties: { slug: string; name: string }[];
+  qualifications: string[];
+  yearsExperience: number;
+  languages: string[];
+  modes: ConsultationMode[];
+  fee: MoneyView;
+  clinics: { name: string; locality: string; city: string }[];
+  rating: { average: number; count: number } | null;
+  /** Kilometres from the chosen locality, when sorting or filtering by distance. */
+  distanceKm: number | null;
+  /** Where the profile lives: a path on this tenant, or an absolute URL on a partner hospital's domain. */
+  url: string;
+  /** Set for a partner hospital's doctor shown on the marketplace. */
+  hospital: { slug: string; name: string } | null;
+}
+
+export interface DoctorProfileView extends DoctorCardView {
+  bio: string | null;
+  conditions: string[];
+  registration: { number: string; council: string };
+  clinicDetails: ClinicView[];
+}
+
+/** The parsed, normalised search (echoed back so pages can fill the form and build links). */
+export interface DoctorSearchQuery {
+  q: string;
+  specialty: string | null;
+  city: string | null;
+  locality: string | null;
+  language: string | null;
+  gender: Gender | null;
+  feeMin: number | null;
+  feeMax: number | null;
+  mode: ConsultationMode | null;
+  minRating: number | null;
+  sort: "relevance" | "fee_asc" | "fee_desc" | "experience" | "distance";
+  /** The locality distance is measured from (`near=`), when given. */
+  near: string | null;
+  page: number;
+  pageSize: number;
+}
+
+export interface DoctorSearchResultView {
+  query: DoctorSearchQuery;
+  items: DoctorCardView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** When the text matched a specialty or one of its synonyms ("skin doctor" -> Dermatology). */
+  matchedSpecialty: { slug: string; name: string } | null;
+}
+
+export interface DiscoveryFacetsView {
+  specialties: { slug: string; name: string }[];
+  cities: { name: string; localities: string[] }[];
+  languages: string[];
+}
+
+export interface DocumentRequirementView {
+  kind: string;
+  label: string;
+  required: boolean;
+}
+
+/** What an applicant sees on their private link while changes are requested. */
+export interface ApplicationView {
+  reference: string;
+  name: string;
+  status: ProviderStatus;
+  /** The reviewer's message: what to fix. */
+  changesRequested: string | null;
+  documents: { kind: string; label: string; required: boolean; status: "missing" | "uploaded" | "accepted" | "rejected"; note: string | null }[];
+  profile: ProviderEditableView;
+}
+
+/** The fields of a provider an applicant or admin edits. */
+export interface ProviderEditableView {
+  name: string;
+  gender: Gender | null;
+  email: string | null;
+  phone: string | null;
+  registrationNumber: string;
+  registrationCouncil: string;
+  qualifications: string[];
+  yearsExperience: number;
+  languages: string[];
+  fee: MoneyView;
+  modes: ConsultationMode[];
+  bio: string | null;
+  conditions: string[];
+  specialtyIds: string[];
+  primarySpecialtyId: string | null;
+  clinicIds: string[];
+}
+
+/**
+ * Public discovery on a tenant host (patient app and API): no sign-in needed. Errors as
+ * TenantAuth (`validation_failed` with details, `not_found`).
+ */
+export interface DiscoveryServices {
+  /** Parses `params` (the search page's / API's query string) and searches. */
+  search(params: URLSearchParams | Record<string, unknown>): Promise<DoctorSearchResultView>;
+  /** A published doctor by slug; `not_found` otherwise. */
+  getDoctor(slug: string): Promise<DoctorProfileView>;
+  /** The photo of a published doctor; `not_found` otherwise. */
+  doctorPhoto(slug: string): Promise<{ bytes: Uint8Array; contentType: string }>;
+  facets(): Promise<DiscoveryFacetsView>;
+  /** What the public application form offers. */
+  applicationForm(): Promise<{ specialties: { id: string; name: string }[]; clinics: { id: string; name: string; locality: string; city: string }[]; documents: DocumentRequirementView[] }>;
+  /**
+   * A doctor applies. `input` holds the ProviderEditableView fields as form strings
+   * (lists comma- or newline-separated, `feeRupees` in major units); `files` the photo and
+   * documents (`doc_<kind>`). Emails the applicant a private link to follow up.
+   */
+  apply(input: Record<string, unknown>, files: UploadedFile[]): Promise<{ reference: string }>;
+  /** The applicant's view through their private link; `not_found` for an unknown token. */
+  describeApplication(token: string): Promise<ApplicationView>;
+  /** The applicant fixes what was asked and sends it back for review. */
+  resubmitApplication(token: string, input: Record<string, unknown>, files: UploadedFile[]): Promise<void>;
+}
+
+export interface ProviderSummaryView {
+  id: string;
+  slug: string;
+  name: string;
+  specialties: string[];
+  status: ProviderStatus;
+  published: boolean;
+  marketplaceListed: boolean;
+  reviewer: { id: string; name: string } | null;
+  submittedAt: string;
+  documentsComplete: boolean;
+}
+
+export interface ProviderDocumentView {
+  id: string;
+  kind: string;
+  label: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  status: "uploaded" | "accepted" | "rejected";
+  note: string | null;
+  uploadedAt: string;
+}
+
+export interface ReviewEventView {
+  id: string;
+  kind: string;
+  actor: string;
+  body: string | null;
+  createdAt: string;
+}
+
+export interface ProviderDetailView extends ProviderSummaryView {
+  profile: ProviderEditableView;
+  hasPhoto: boolean;
+  decisionReason: string | null;
+  /** The checklist: each requirement with its latest document (or none), plus extra documents. */
+  checklist: { kind: string; label: string; required: boolean; document: ProviderDocumentView | null }[];
+  timeline: ReviewEventView[];
+  /** What the signed-in admin may do next (drives the buttons; the server checks again). */
+  allowed: { review: boolean; approve: boolean; publish: boolean; unpublish: boolean; listOnMarketplace: boolean };
+}
+
+/** Provider onboarding, clinics and specialties in the admin app; each checks the user's ability on the record. */
+export interface ProviderAdminServices {
+  listProviders(filter: { status?: string | null; q?: string | null; page?: number }): Promise<{ items: ProviderSummaryView[]; total: number; page: number; pageCount: number; counts: Record<ProviderStatus, number> }>;
+  getProvider(id: string): Promise<ProviderDetailView>;
+  /** An admin enters an applicant (same fields as `DiscoveryServices.apply`); starts `submitted`. */
+  createProvider(input: Record<string, unknown>, files: UploadedFile[]): Promise<{ id: string }>;
+  updateProvider(id: string, input: Record<string, unknown>): Promise<void>;
+  uploadDocuments(id: string, files: UploadedFile[]): Promise<void>;
+  setDocumentStatus(id: string, documentId: string, status: "accepted" | "rejected", note?: string | null): Promise<void>;
+  /** The bytes of one document, for a download that is never cached or public. */
+  downloadDocument(id: string, documentId: string): Promise<{ bytes: Uint8Array; contentType: string; filename: string }>;
+  assignReviewer(id: string, reviewerId: string | null): Promise<void>;
+  addNote(id: string, body: string): Promise<void>;
+  /** Emails the applicant what to fix with their private link. */
+  requestChanges(id: string, message: string): Promise<void>;
+  approve(id: string, note?: string | null): Promise<void>;
+  reject(id: string, reason: string): Promise<void>;
+  publish(id: string): Promise<void>;
+  /** Hides the doctor from search at once (and from the marketplace). */
+  unpublish(id: string): Promise<void>;
+  /** Hospitals only: list or delist a published doctor in the marketplace directory. */
+  setMarketplaceListing(id: string, listed: boolean): Promise<void>;
+  listReviewers(): Promise<{ id: string; name: string }[]>;
+  listClinics(): Promise<ClinicView[]>;
+  getClinic(id: string): Promise<ClinicView>;
+  /** Adds (no `id`) or updates a clinic; opening hours as `openingHours_mon` = "09:00-13:00, 14:00-18:00". */
+  saveClinic(input: Record<string, unknown>): Promise<{ id: string }>;
+  listSpecialties(): Promise<SpecialtyView[]>;
+  /** Adds (no `id`) or updates a specialty; `synonyms` comma- or newline-separated. */
+  saveSpecialty(input: Record<string, unknown>): Promise<{ id: string }>;
+  listDocumentRequirements(): Promise<DocumentRequirementView[]>;
+  /** `{ kind?, label, required }`: adds or updates one checklist item. */
+  saveDocumentRequirement(input: Record<string, unknown>): Promise<void>;
 }

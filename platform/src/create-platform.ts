@@ -13,6 +13,10 @@ import { createTenantAuditService } from "./audit/index.js";
 import { PlatformAdminService } from "./identity/platform-admin-service.js";
 import { createApiTokenService, type ApiTokenService } from "./api/index.js";
 import { createSsoService, type SsoService } from "./sso/index.js";
+import { createFileStorage, type FileStorage } from "./storage/index.js";
+import { createSearchServices, type SearchServices } from "./search/index.js";
+import { createDirectoryRelay, type DirectoryRelay } from "./directory/index.js";
+import { createProviderServices, type ProviderServices } from "./providers/index.js";
 import { AccountAdminService, DevMessageStore, FallbackRateLimiter, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
@@ -44,6 +48,16 @@ export interface Platform {
   apiTokens: ApiTokenService;
   sso: SsoService;
   passwordResets: PasswordResetService;
+  /** Uploaded files (documents, photos). */
+  storage: FileStorage;
+  /** Doctor search and the search read model. */
+  search: SearchServices;
+  /** Feeds the marketplace directory from hospitals' outboxes. */
+  directory: DirectoryRelay;
+  /** Provider onboarding, clinics, specialties, applications. */
+  providers: ProviderServices;
+  /** Absolute base URL of a tenant host (links in emails, marketplace links). */
+  linkBase(host: string): string;
   close(): Promise<void>;
 }
 
@@ -98,6 +112,18 @@ export async function createPlatform(
   const linkBase = (host: string) => (config.NODE_ENV === "production" ? `https://${host}` : `http://${host}:${config.PORT}`);
   const accountAdmin = new AccountAdminService({ withTenant, messages: devMessages, linkBase });
   const passwordResets = new PasswordResetService({ withTenant, rateLimiter, messages: devMessages, secret: getSecret, linkBase });
+  const storage = createFileStorage(config);
+  const search = createSearchServices({ db, withTenant, storage });
+  const directory = createDirectoryRelay({ db, withTenant, tenants, logger, linkBase });
+  const providers = createProviderServices({
+    db,
+    withTenant,
+    storage,
+    messages: devMessages,
+    linkBase,
+    indexer: search.indexer,
+    directoryChanged: (tenant) => directory.kick(tenant),
+  });
   return {
     config,
     logger,
@@ -121,6 +147,11 @@ export async function createPlatform(
     passwordResets,
     apiTokens: createApiTokenService({ withTenant, identity, rateLimiter }),
     sso: createSsoService({ withTenant, rateLimiter }),
+    storage,
+    search,
+    directory,
+    providers,
+    linkBase,
     async close() {
       await resolver.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());

@@ -32,6 +32,20 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY: z.string().optional(),
   MIGRATE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Uploaded files (doctors' documents and photos): local disk under DATA_DIR/uploads unless S3_BUCKET is set. */
+  UPLOADS_DIR: z.string().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  /** For S3-compatible stores (MinIO, R2, ...); omit for AWS. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("ap-south-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+  /** How often the marketplace directory relay sweeps hospitals' outboxes (0 turns the sweep off). */
+  DIRECTORY_SWEEP_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { actorFor } from "../identity/identity-service.js";
 import type { Actor } from "../access/index.js";
 import type { TenantDbRef } from "../db/index.js";
-import type { AppName, ConsoleServices, TenantAdminServices, Locale, VisitNowLoadContext } from "../context.js";
+import type { AppName, ConsoleServices, DiscoveryServices, ProviderAdminServices, TenantAdminServices, Locale, VisitNowLoadContext } from "../context.js";
 import { DomainError, isDomainError } from "../errors/index.js";
 import { i18nView, LOCALE_COOKIE, pickLocale, type Catalogue } from "../i18n/index.js";
 import type { HttpMetrics, Logger } from "../observability/index.js";
@@ -16,12 +16,20 @@ import { suspendedPage, unknownHostPage } from "./pages.js";
 import { createPlatformAuth, createTenantAuth, type AuthRequestState } from "./auth-context.js";
 import type { PlatformAdminService } from "../identity/platform-admin-service.js";
 import { apiAuth, createApiRouter, type ApiTokenService } from "../api/index.js";
+import { createDoctorsApiRouter } from "../api/doctors-api.js";
 import type { AccountAdminService } from "../identity/account-admin-service.js";
 import type { PasswordResetService } from "../identity/password-reset-service.js";
 import { parseCookies, serializeCookie, sessionCookieName } from "./cookies.js";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfCheck, csrfTokenValid, issueCsrfToken } from "../identity/csrf.js";
 import type { IdentityService, TenantRef } from "../identity/identity-service.js";
 import type { RemixAppBuild, RemixBuilds } from "./remix-apps.js";
+
+/** A routed tenant as domain services need it: database reference plus what links need. */
+export type LinkedTenant = TenantDbRef & { name: string; kind: "hospital" | "marketplace"; primaryHost: string };
+
+function linkedTenant(t: RoutedTenant): LinkedTenant {
+  return { id: t.id, slug: t.slug, schema: t.schema, role: t.role, cluster: t.cluster, name: t.name, kind: t.kind, primaryHost: t.primaryHost };
+}
 
 export interface AppDeps {
   platformHost: string;
@@ -41,6 +49,10 @@ export interface AppDeps {
   consoleServices: (admin: { id: string; email: string }) => ConsoleServices;
   /** Tenant-admin operations for one signed-in staff user. */
   tenantAdminServices?: (tenant: TenantDbRef & { name: string; primaryHost: string }, actor: Actor) => TenantAdminServices;
+  /** Public doctor discovery and applications on a tenant host. */
+  discoveryServices?: (tenant: LinkedTenant) => DiscoveryServices;
+  /** Provider onboarding, clinics and specialties for one signed-in staff user. */
+  providerAdminServices?: (tenant: LinkedTenant, actor: Actor) => ProviderAdminServices;
   /** The Remix apps; absent where only the HTTP edge is under test. */
   remix?: RemixBuilds | null;
   /** Sign-in and sessions; absent where only routing is under test. */
@@ -174,6 +186,11 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
                 { id: tenant.id, slug: tenant.slug, schema: s.auth.tenant!.schema, role: s.auth.tenant!.role, cluster: s.auth.tenant!.cluster, name: tenant.name, primaryHost: tenant.primaryHost },
                 actorFor(tenant.id, s.auth.session.user),
               )
+            : null,
+        discovery: tenant && deps.discoveryServices ? deps.discoveryServices(linkedTenant(tenant)) : null,
+        providerAdmin:
+          app.name === "admin" && tenant && deps.providerAdminServices && s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "staff"
+            ? deps.providerAdminServices(linkedTenant(tenant), actorFor(tenant.id, s.auth.session.user))
             : null,
       };
       return context as unknown as AppLoadContext;
@@ -422,6 +439,18 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiAuth({ apiTokens: deps.apiTokens }));
   api.get("/api/v1/tenant", tenantInfo);
   if (deps.apiTokens) api.use(createApiRouter({ apiTokens: deps.apiTokens }));
+  const discoveryServices = deps.discoveryServices;
+  if (discoveryServices) {
+    api.use(
+      createDoctorsApiRouter({
+        discovery: (res) => {
+          const t = requestState(res).tenant;
+          if (!t) throw new DomainError("not_found", "Not found");
+          return discoveryServices(linkedTenant(t));
+        },
+      }),
+    );
+  }
   api.all("/api/*", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "Not found" } });
   });

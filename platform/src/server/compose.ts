@@ -100,6 +100,8 @@ export function composeAppDeps(
         saveSsoProvider: async (input) => void (await platform.sso.saveProvider(tenant, actor, input)),
       };
     },
+    discoveryServices: (tenant) => ({ ...platform.search.discovery(tenant), ...platform.providers.applications(tenant) }),
+    providerAdminServices: (tenant, actor) => platform.providers.admin(tenant, actor),
     ...overrides,
   };
 }
