@@ -123,6 +123,7 @@ export async function createPlatform(
     linkBase,
     indexer: search.indexer,
     directoryChanged: (tenant) => directory.kick(tenant),
+    rateLimiter,
   });
   return {
     config,

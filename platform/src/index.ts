@@ -84,3 +84,4 @@ export {
 } from "./access/index.js";
 export { PlatformAdminService, type PlatformSession, type PlatformAdminView } from "./identity/platform-admin-service.js";
 export { ApiTokenService, apiAuth, createApiRouter, createApiTokenService, findApiUser, openApiDocument, requireApiUser, type ApiPrincipal, type ApiUser } from "./api/index.js";
+export type { DirectorySeed, ProviderTenant } from "./providers/index.js";

@@ -15,7 +15,7 @@ Commands:
   suspend <slug>                         Stop routing to a tenant (its hosts answer 503)
   resume <slug>                          Route to a suspended tenant again
   delete <slug> --confirm <slug>         Remove a tenant's schema, role and domains
-  seed                                   Provision the demo tenants (idempotent)
+  seed                                   Provision the demo tenants, users and doctors (idempotent)
   themes                                 List the available themes
 `;
 
@@ -132,7 +132,12 @@ async function main(): Promise<number> {
         return 0;
       }
       case "seed": {
-        const created = await seedDemo(service, out, { identity: platform.identity, platformAdmins: platform.platformAdmins });
+        const created = await seedDemo(service, out, {
+          identity: platform.identity,
+          platformAdmins: platform.platformAdmins,
+          providers: platform.providers,
+          directory: platform.directory,
+        });
         out(created.length ? `Seeded ${created.join(", ")}` : "Demo tenants already present");
         return 0;
       }

@@ -1,6 +1,7 @@
 // Integration test (real Postgres). The only test file allowed to use the demo slugs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roleNameFor, schemaNameFor, type Platform } from "@visitnow/platform";
+import { roleNameFor, schemaNameFor, type DirectorySeed, type Platform, type ProviderTenant } from "@visitnow/platform";
+import { demoDirectoryFor } from "./demo-doctors.js";
 import { DEMO_TENANTS, seedDemo } from "./demo-seed.js";
 import { createProvisioningService, createTestPlatform, type ProvisioningService } from "./testing.js";
 
@@ -50,6 +51,48 @@ describe("seedDemo", () => {
     expect(created).toEqual([]);
     const after = await demoTenants();
     expect(after).toEqual(before);
+  });
+
+  it("imports every active demo tenant's directory, then drains the marketplace relay", async () => {
+    const calls: string[] = [];
+    const imported: { tenant: ProviderTenant; seed: DirectorySeed }[] = [];
+    const logged: string[] = [];
+    const providers = {
+      importDirectory: async (tenant: ProviderTenant, seed: DirectorySeed) => {
+        calls.push(`import ${tenant.slug}`);
+        imported.push({ tenant, seed });
+        return { doctors: seed.doctors.length };
+      },
+    };
+    const directory = {
+      drainAll: async () => {
+        calls.push("drain");
+        return 24;
+      },
+    };
+    await service.suspend("citycare");
+    try {
+      await seedDemo(service, (m) => logged.push(m), { providers, directory });
+    } finally {
+      await service.resume("citycare");
+    }
+    expect(calls).toEqual(["import illajwala", "import sunrise", "drain"]);
+    const sunrise = await service.get("sunrise");
+    expect(imported[1]!.tenant).toEqual({
+      id: sunrise.id,
+      slug: "sunrise",
+      schema: sunrise.schema,
+      role: sunrise.role,
+      cluster: sunrise.cluster,
+      name: "Sunrise Hospital",
+      kind: "hospital",
+      primaryHost: "sunrise.localhost",
+    });
+    expect(imported[0]!.tenant).toMatchObject({ slug: "illajwala", kind: "marketplace", primaryHost: "illajwala.localhost" });
+    expect(imported[1]!.seed).toEqual(demoDirectoryFor("sunrise", "hospital"));
+    expect(imported[0]!.seed).toEqual(demoDirectoryFor("illajwala", "marketplace"));
+    const n = imported[1]!.seed.doctors.length;
+    expect(logged).toContain(`sunrise: ${n} doctors (${n} new), 4 clinics, ${imported[1]!.seed.specialties.length} specialties`);
   });
 
   it("leaves a demo tenant an operator suspended alone", async () => {

@@ -1,4 +1,5 @@
-import type { IdentityService, PlatformAdminService, Tenant } from "@visitnow/platform";
+import type { IdentityService, Platform, PlatformAdminService, ProviderTenant, Tenant } from "@visitnow/platform";
+import { demoDirectoryFor } from "./demo-doctors.js";
 import type { CreateTenantInput, ProvisioningService } from "./provisioning-service.js";
 
 /** The demo's shared TOTP secret for every demo admin (development only; see README). */
@@ -67,16 +68,23 @@ export const DEMO_TENANTS: CreateTenantInput[] = [
   },
 ];
 
+/** What seeding the demo directory needs from the platform (`platform.providers`, `platform.directory`). */
+export interface DemoSeedOptions {
+  identity?: IdentityService;
+  platformAdmins?: PlatformAdminService;
+  /** Imports each tenant's demo doctors, clinics and specialties (after the users, so the demo doctor links). */
+  providers?: Pick<Platform["providers"], "importDirectory">;
+  /** Drained after the imports so the marketplace lists the hospitals' opted-in doctors at once. */
+  directory?: Pick<Platform["directory"], "drainAll">;
+}
+
 /**
  * Provisions the demo tenants that are missing; existing ones are left as they are, so
  * running it again is a no-op. A tenant stuck in `provisioning` (a crash mid-create) is
- * removed and made again.
+ * removed and made again. With `providers`, each active tenant also gets its demo
+ * directory (imported by slug, so again a no-op the second time).
  */
-export async function seedDemo(
-  service: ProvisioningService,
-  log: (msg: string) => void = () => undefined,
-  opts: { identity?: IdentityService; platformAdmins?: PlatformAdminService } = {},
-): Promise<string[]> {
+export async function seedDemo(service: ProvisioningService, log: (msg: string) => void = () => undefined, opts: DemoSeedOptions = {}): Promise<string[]> {
   const existing = new Map((await service.list()).map((t) => [t.slug, t.status]));
   const created: string[] = [];
   for (const tenant of DEMO_TENANTS) {
@@ -97,5 +105,24 @@ export async function seedDemo(
       if (t.status === "active") await seedDemoUsers(opts.identity, t);
     }
   }
+  if (opts.providers) await seedDemoDirectory(service, opts.providers, log);
+  if (opts.directory) {
+    const moved = await opts.directory.drainAll();
+    if (moved) log(`marketplace directory: ${moved} updates from partner hospitals`);
+  }
   return created;
+}
+
+/** Imports each active demo tenant's doctors, clinics and specialties. */
+async function seedDemoDirectory(service: ProvisioningService, providers: NonNullable<DemoSeedOptions["providers"]>, log: (msg: string) => void): Promise<void> {
+  const hosts = new Map((await service.list()).map((t) => [t.slug, t.domains.find((d) => d.kind === "primary")?.hostname]));
+  for (const spec of DEMO_TENANTS) {
+    const t = await service.get(spec.slug);
+    const primaryHost = hosts.get(t.slug);
+    if (t.status !== "active" || !primaryHost) continue;
+    const tenant: ProviderTenant = { id: t.id, slug: t.slug, schema: t.schema, role: t.role, cluster: t.cluster, name: t.name, kind: t.kind, primaryHost };
+    const seed = demoDirectoryFor(t.slug, t.kind);
+    const { doctors } = await providers.importDirectory(tenant, seed);
+    log(`${t.slug}: ${seed.doctors.length} doctors (${doctors} new), ${seed.clinics.length} clinics, ${seed.specialties.length} specialties`);
+  }
 }

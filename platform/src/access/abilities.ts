@@ -24,7 +24,8 @@ export type RoleRules = (builder: AbilityBuilder<AppAbility>, actor: Actor, now:
 const PUBLIC_USER_FIELDS = ["id", "name", "email", "phone"];
 
 function readDirectory({ can }: AbilityBuilder<AppAbility>): void {
-  can("read", ["Provider", "Clinic"]);
+  // Profiles only: onboarding documents (ProviderDocument) stay with the tenant admin.
+  can("read", ["Provider", "Clinic", "Specialty"]);
 }
 
 function ownProfile({ can }: AbilityBuilder<AppAbility>, actor: Actor): void {
@@ -47,7 +48,7 @@ const ROLE_RULES: Record<Role, RoleRules> = {
     b.can(["read", "create", "cancel"], "Appointment", { patientId: actor.userId });
     b.can("read", "ClinicalNote", fieldsExcept("ClinicalNote", "privateNotes"), { patientId: actor.userId });
     b.can("read", "Provider", { published: true });
-    b.can("read", "Clinic");
+    b.can("read", ["Clinic", "Specialty"]);
   },
 
   doctor(b, actor) {
@@ -72,7 +73,8 @@ const ROLE_RULES: Record<Role, RoleRules> = {
   },
 
   tenant_admin(b, actor) {
-    b.can("manage", ["StaffUser", "SsoProvider", "Provider", "Clinic", "SupportGrant"]);
+    // `manage` covers the onboarding actions too: approve (and reject) and publish.
+    b.can("manage", ["StaffUser", "SsoProvider", "Provider", "ProviderDocument", "Specialty", "Clinic", "SupportGrant"]);
     // Staff invites only: never a patient or a platform admin.
     b.can("manage", "Invite", { role: { $in: [...STAFF_ROLES] } });
     // Not create/delete: creating, suspending and deleting tenants is provisioning's job.

@@ -1,7 +1,7 @@
 import type { ForcedSubject, MongoAbility, MongoQuery } from "@casl/ability";
 
 /** What an actor can do. `manage` is CASL's wildcard: every action. */
-export const ACTIONS = ["manage", "read", "create", "update", "delete", "cancel", "transition", "invite", "approve"] as const;
+export const ACTIONS = ["manage", "read", "create", "update", "delete", "cancel", "transition", "invite", "approve", "publish"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The things rules talk about. `all` is CASL's wildcard subject. */
@@ -16,6 +16,8 @@ export const SUBJECT_TYPES = [
   "Session",
   "Tenant",
   "Provider",
+  "ProviderDocument",
+  "Specialty",
   "Clinic",
   "Availability",
   "Appointment",
