@@ -211,6 +211,30 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
   else router.all("*", handler);
 }
 
+/** The largest form a page accepts: a doctor's application with a photo and four documents. */
+export const MAX_PAGE_BODY_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Bounds what a page's action may read. The CSRF check and Remix buffer form bodies in
+ * memory, so a body must declare its length (browsers always do for forms) and stay
+ * under the limit; per-file limits are the domain's.
+ */
+export function pageBodyLimit(max = MAX_PAGE_BODY_BYTES): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const declared = req.get("content-length");
+    if (declared === undefined && req.get("transfer-encoding")) {
+      res.status(411).type("text/plain").send("Please send the form again (its length was missing).");
+      return;
+    }
+    if (declared !== undefined && Number(declared) > max) {
+      res.status(413).type("text/plain").send(`This form is too large: the limit is ${Math.round(max / 1024 / 1024)} MB in total.`);
+      return;
+    }
+    next();
+  };
+}
+
 /** Request id, per-request logger, and one log line plus metrics when the response ends. */
 export function requestContext(deps: Pick<AppDeps, "logger" | "metrics">): RequestHandler {
   return (req, res, next) => {
@@ -457,6 +481,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req, res, next) => (requestState(res).tenant ? api(req, res, next) : next()));
 
   if (deps.ssoRouter) app.use(deps.ssoRouter);
+
+  app.use(pageBodyLimit());
 
   if (deps.remix) {
     const tenantApps = express.Router();
