@@ -16,6 +16,8 @@ export function loader({ context }: LoaderFunctionArgs) {
 const nav: NavItem[] = [
   { to: "/", labelKey: "layout.nav.admin.overview", end: true },
   { to: "/doctors", labelKey: "layout.nav.admin.doctors", can: ["read", "Provider"] },
+  { to: "/clinics", labelKey: "admin.nav.clinics", can: ["read", "Clinic"] },
+  { to: "/specialties", labelKey: "admin.nav.specialties", can: ["read", "Provider"] },
   { to: "/staff", labelKey: "layout.nav.admin.team", can: ["read", "StaffUser"] },
   { to: "/security", labelKey: "layout.nav.admin.security", can: ["read", "SupportGrant"] },
   { to: "/operations", labelKey: "layout.nav.admin.operations" },

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import {
   Badge,
+  BuildingIcon,
   Card,
   Container,
   FeatureCard,
@@ -10,6 +11,7 @@ import {
   pageMeta,
   SettingsIcon,
   ShieldIcon,
+  StethoscopeIcon,
   TwoStepPrompt,
   useCan,
   useRootData,
@@ -25,6 +27,8 @@ const kpis = ["appointmentsToday", "activeDoctors", "pendingVerifications", "noS
 
 const sections = [
   { id: "doctors", to: "/doctors", icon: <ShieldIcon />, can: ["read", "Provider"] as const },
+  { id: "clinics", to: "/clinics", icon: <BuildingIcon />, can: ["read", "Clinic"] as const },
+  { id: "specialties", to: "/specialties", icon: <StethoscopeIcon />, can: ["read", "Provider"] as const },
   { id: "team", to: "/staff", icon: <UsersIcon />, can: ["read", "StaffUser"] as const },
   { id: "security", to: "/security", icon: <LockIcon />, can: ["read", "SupportGrant"] as const },
   { id: "operations", to: "/operations", icon: <WrenchIcon /> },

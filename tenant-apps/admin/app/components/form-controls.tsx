@@ -1,0 +1,217 @@
+import { useT } from "@visitnow/ui";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+
+/*
+ * Form pieces the shared ui package does not have yet (text areas, checkbox groups,
+ * file inputs), styled like its TextField and wired the same way: hint and error tied
+ * to the control with aria-describedby.
+ */
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(" ");
+  return list || undefined;
+}
+
+/** A field's error message, marked for screen readers. */
+export function FieldError({ id, message }: { id: string; message: string }) {
+  const t = useT();
+  return (
+    <p id={id} className="flex items-start gap-1.5 text-sm font-semibold text-danger">
+      <span aria-hidden="true">!</span>
+      <span>
+        <span className="sr-only">{t("layout.form.errorPrefix")} </span>
+        {message}
+      </span>
+    </p>
+  );
+}
+
+function Label({ htmlFor, label, optional }: { htmlFor: string; label: ReactNode; optional?: boolean }) {
+  const t = useT();
+  return (
+    <label htmlFor={htmlFor} className="font-medium">
+      {label}
+      {optional ? <span className="font-normal text-muted-foreground"> {t("layout.form.optional")}</span> : null}
+    </label>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  wrapperClassName?: string;
+};
+
+/** A labelled text area with an optional hint and error. */
+export function TextAreaField({ id, name, label, hint, error, optional, wrapperClassName = "", rows = 3, ...rest }: TextAreaFieldProps) {
+  return (
+    <div className={`flex flex-col gap-1.5 ${wrapperClassName}`}>
+      <Label htmlFor={id} label={label} optional={optional} />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : false, error ? `${id}-error` : false)}
+        className={`w-full rounded-brand border bg-surface px-4 py-3 text-base text-surface-foreground ${error ? "border-2 border-danger" : "border-muted-foreground"}`}
+        {...rest}
+      />
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  );
+}
+
+/** A group of checkboxes under one legend (specialties, clinics, modes). */
+export function CheckboxGroup({
+  id,
+  name,
+  legend,
+  options,
+  checked,
+  hint,
+  error,
+  optional,
+  columns = "sm:grid-cols-2",
+  className = "",
+}: {
+  /** Prefix of the checkbox ids; the first box gets `id` itself so error links land on it. */
+  id: string;
+  name: string;
+  legend: ReactNode;
+  options: { value: string; label: ReactNode; detail?: ReactNode }[];
+  checked: readonly string[];
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  columns?: string;
+  className?: string;
+}) {
+  const t = useT();
+  return (
+    <fieldset id={`${id}-group`} className={className} aria-describedby={describedBy(hint ? `${id}-hint` : false, error ? `${id}-error` : false)}>
+      <legend className="font-medium">
+        {legend}
+        {optional ? <span className="font-normal text-muted-foreground"> {t("layout.form.optional")}</span> : null}
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <div className="mt-2">
+          <FieldError id={`${id}-error`} message={error} />
+        </div>
+      ) : null}
+      <div className={`mt-2 grid gap-x-4 gap-y-1 ${columns} ${error ? "rounded-brand border-2 border-danger p-2" : ""}`}>
+        {options.map((option, index) => (
+          <label key={option.value} className="flex min-h-11 cursor-pointer items-start gap-3 py-2">
+            <input
+              id={index === 0 ? id : `${id}-${index}`}
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+              className="mt-0.5 size-5 shrink-0 accent-primary"
+            />
+            <span className="flex flex-col">
+              <span>{option.label}</span>
+              {option.detail ? <span className="text-sm text-muted-foreground">{option.detail}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One labelled checkbox (active, required). */
+export function CheckboxField({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className="size-5 shrink-0 accent-primary"
+        />
+        <span className="font-medium">{label}</span>
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="pl-8 text-sm text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type FileFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type"> & {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+};
+
+/** A labelled file input. */
+export function FileField({ id, name, label, hint, error, optional, ...rest }: FileFieldProps) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={id} label={label} optional={optional} />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="file"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : false, error ? `${id}-error` : false)}
+        className={`block w-full rounded-brand border bg-surface px-3 py-2.5 text-base text-surface-foreground file:mr-4 file:min-h-10 file:cursor-pointer file:rounded-brand file:border-0 file:bg-secondary file:px-4 file:font-semibold file:text-secondary-foreground ${error ? "border-2 border-danger" : "border-muted-foreground"}`}
+        {...rest}
+      />
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  );
+}
+
+/** A section of a long form: a fieldset with a visible heading-like legend. */
+export function FormSection({ title, lead, children, className = "" }: { title: ReactNode; lead?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <fieldset className={`rounded-brand border border-border bg-surface p-5 text-surface-foreground sm:p-6 ${className}`}>
+      <legend className="px-1 font-heading text-lg font-semibold">{title}</legend>
+      {lead ? <p className="-mt-1 mb-4 text-sm text-muted-foreground">{lead}</p> : null}
+      <div className="grid gap-5 md:grid-cols-2">{children}</div>
+    </fieldset>
+  );
+}
+
+/** Reads a kept value as a string (lists joined). */
+export function str(values: Record<string, string | string[]> | undefined, name: string): string | undefined {
+  const value = values?.[name];
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** Reads a kept value as a list. */
+export function list(values: Record<string, string | string[]> | undefined, name: string): string[] {
+  const value = values?.[name];
+  if (value === undefined || value === "") return [];
+  return Array.isArray(value) ? value : [value];
+}
