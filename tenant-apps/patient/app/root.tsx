@@ -16,6 +16,8 @@ export function loader({ context }: LoaderFunctionArgs) {
 const nav: NavItem[] = [
   { to: "/search", labelKey: "layout.nav.findDoctor" },
   { to: "/appointments", labelKey: "layout.nav.myAppointments" },
+  // Doctors apply on the public site itself; the link names who it is for.
+  { to: "/join", labelKey: "patient.nav.join" },
 ];
 
 const account: AccountPaths = { signIn: "/sign-in", signOut: "/sign-out", account: "/account" };

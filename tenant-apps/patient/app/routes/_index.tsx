@@ -1,3 +1,6 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { DiscoveryFacetsView } from "@visitnow/platform/context";
 import {
   Badge,
   CalendarIcon,
@@ -10,18 +13,34 @@ import {
   useT,
 } from "@visitnow/ui";
 import { DoctorSearchForm } from "../components/doctor-search-form";
+import { discoveryCacheHeaders } from "../discovery.server";
 
 export const meta = pageMeta("patient.home.metaTitle");
 
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+/** The specialties and cities the hero search offers, from the tenant's published doctors. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  let facets: DiscoveryFacetsView | null = null;
+  try {
+    facets = context.discovery ? await context.discovery.facets() : null;
+  } catch (err) {
+    // The front door stays up when discovery is down: the form still searches by text.
+    console.error("home: facets failed", err);
+  }
+  return data({ facets }, { headers: discoveryCacheHeaders(context) });
+}
+
 const features = [
-  { id: "find", icon: <StethoscopeIcon /> },
-  { id: "book", icon: <CalendarIcon /> },
-  { id: "family", icon: <FamilyIcon /> },
+  { id: "find", icon: <StethoscopeIcon />, live: true },
+  { id: "book", icon: <CalendarIcon />, live: false },
+  { id: "family", icon: <FamilyIcon />, live: false },
 ] as const;
 
 export default function PatientHome() {
   const t = useT();
   const root = useRootData();
+  const { facets } = useLoaderData<typeof loader>();
   const name = root?.tenant?.name ?? "";
   // A marketplace talks about partner hospitals; a hospital about its own doctors.
   const kind = root?.tenant?.kind ?? "hospital";
@@ -50,7 +69,7 @@ export default function PatientHome() {
             </h1>
             <p className="mt-4 max-w-xl text-lg leading-relaxed sm:text-xl">{t(`patient.home.lead.${kind}`, { name })}</p>
           </div>
-          <DoctorSearchForm kind={kind} />
+          <DoctorSearchForm kind={kind} facets={facets} />
         </Container>
       </section>
 
@@ -68,7 +87,7 @@ export default function PatientHome() {
                 <FeatureCard
                   headingLevel={3}
                   icon={feature.icon}
-                  badge={<Badge tone="info">{t("layout.comingSoon")}</Badge>}
+                  badge={feature.live ? undefined : <Badge tone="info">{t("layout.comingSoon")}</Badge>}
                   title={t(`patient.home.features.${feature.id}.title`)}
                 >
                   <p>{t(`patient.home.features.${feature.id}.body.${kind}`, { name })}</p>
@@ -79,8 +98,26 @@ export default function PatientHome() {
         </section>
 
         <section
+          aria-labelledby="join-title"
+          className="vn-on-primary mt-12 flex flex-col gap-4 rounded-brand bg-primary p-6 text-primary-foreground sm:flex-row sm:items-center sm:justify-between"
+        >
+          <div>
+            <h2 id="join-title" className="font-heading text-lg font-semibold">
+              {t(`patient.home.join.title.${kind}`, { name })}
+            </h2>
+            <p className="mt-1">{t("patient.home.join.body")}</p>
+          </div>
+          <Link
+            to="/join"
+            className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-brand bg-surface px-4 font-semibold text-surface-foreground"
+          >
+            {t("patient.home.join.cta")}
+          </Link>
+        </section>
+
+        <section
           aria-labelledby="staff-title"
-          className="mt-12 flex flex-col gap-4 rounded-brand border border-border bg-surface p-6 text-surface-foreground sm:flex-row sm:items-center sm:justify-between"
+          className="mt-6 flex flex-col gap-4 rounded-brand border border-border bg-surface p-6 text-surface-foreground sm:flex-row sm:items-center sm:justify-between"
         >
           <div>
             <h2 id="staff-title" className="font-heading text-lg font-semibold">
