@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseClinicInput, parseOpeningHours, parseProviderInput, parseSpecialtyInput, rupeesToMinor, slugify, splitList } from "./provider-inputs.js";
+import { parseClinicInput, parseOpeningHours, parseProviderInput, parseSpecialtyInput, rupeesToMinor, slugify, splitList, splitQualifications } from "./provider-inputs.js";
 import { applicationReference } from "./provider-steps.js";
 import { checkUploads, sanitiseFilename } from "./provider-files.js";
 
@@ -17,7 +17,7 @@ function fieldsOf(fn: () => unknown): string[] {
 
 describe("provider form", () => {
   it("turns form strings into a normalised profile", () => {
-    const p = parseProviderInput({ ...base, qualifications: "MBBS, MD\nMBBS", languages: "Hindi,English", modes: ["video", "in_clinic"], feeRupees: "1,499.5", yearsExperience: "12", email: "Asha@Example.COM", phone: "+91 98765 43210", clinicIds: "" }, { emailRequired: false });
+    const p = parseProviderInput({ ...base, qualifications: "MBBS\nMD\nMBBS", languages: "Hindi,English", modes: ["video", "in_clinic"], feeRupees: "1,499.5", yearsExperience: "12", email: "Asha@Example.COM", phone: "+91 98765 43210", clinicIds: "" }, { emailRequired: false });
     expect(p).toMatchObject({ qualifications: ["MBBS", "MD"], languages: ["Hindi", "English"], modes: ["in_clinic", "video"], feeMinor: 149950, currency: "INR", yearsExperience: 12, email: "asha@example.com", phone: "+919876543210", specialtyIds: [SPEC], primarySpecialtyId: SPEC, clinicIds: [], registrationNumber: "DMC-1234" });
   });
 
@@ -103,5 +103,12 @@ describe("uploads", () => {
       { field: "doc_id_proof", filename: "id.pdf", contentType: "application/pdf", bytes: html },
       { field: "photo", filename: "me.png", contentType: "image/png", bytes: big },
     ], kinds, { photo: true }))).toEqual(["doc_passport", "doc_id_proof", "photo"]);
+  });
+});
+
+describe("qualifications", () => {
+  it("keep commas inside a line when written one per line, and split a single line on commas", () => {
+    expect(splitQualifications("MBBS, AIIMS Delhi\r\nMD (Dermatology), KEM Mumbai")).toEqual(["MBBS, AIIMS Delhi", "MD (Dermatology), KEM Mumbai"]);
+    expect(splitQualifications("MBBS, MD (Dermatology)")).toEqual(["MBBS", "MD (Dermatology)"]);
   });
 });

@@ -13,7 +13,11 @@ export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 /** "a, b\nc" (or ["a", "b"]) -> ["a", "b", "c"]: trimmed, blanks dropped, duplicates (case-insensitive) dropped. */
 export function splitList(value: unknown): string[] {
-  const raw = Array.isArray(value) ? value.flatMap((v) => String(v ?? "").split(/[,\n]/)) : typeof value === "string" ? value.split(/[,\n]/) : [];
+  return splitOn(value, /[,\n]/);
+}
+
+function splitOn(value: unknown, separator: RegExp): string[] {
+  const raw = Array.isArray(value) ? value.flatMap((v) => String(v ?? "").split(separator)) : typeof value === "string" ? value.split(separator) : [];
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of raw.map((s) => s.trim().replace(/\s+/g, " ")).filter(Boolean)) {
@@ -24,6 +28,15 @@ export function splitList(value: unknown): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Qualifications often hold commas ("MD (Medicine), AIIMS Delhi"): when the text has
+ * several lines, each line is one qualification; a single line is split on commas.
+ */
+export function splitQualifications(value: unknown): string[] {
+  const multiline = Array.isArray(value) ? value.length > 1 || String(value[0] ?? "").includes("\n") : typeof value === "string" && value.trim().includes("\n");
+  return splitOn(value, multiline ? /\r?\n/ : /[,\n]/);
 }
 
 /** A string or string[] form value as a de-duplicated list of ids (blank entries dropped). */
@@ -104,7 +117,7 @@ function providerSchema(opts: { emailRequired: boolean }) {
       phone: z.preprocess(blankToUndefined, PHONE.optional()),
       registrationNumber: requiredText(2, 40, "Enter the medical registration number"),
       registrationCouncil: requiredText(2, 120, "Enter the council that issued the registration"),
-      qualifications: z.preprocess(splitList, z.array(z.string().max(80, "Each qualification at most 80 characters")).max(20, "At most 20 qualifications")),
+      qualifications: z.preprocess(splitQualifications, z.array(z.string().max(80, "Each qualification at most 80 characters")).max(20, "At most 20 qualifications")),
       yearsExperience: z.preprocess(
         (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? 0 : typeof v === "string" ? Number(v.trim()) : v),
         z.number({ invalid_type_error: "Enter whole years" }).int("Enter whole years").min(0, "Between 0 and 70 years").max(70, "Between 0 and 70 years"),
