@@ -14,7 +14,7 @@ import { PlatformAdminService } from "./identity/platform-admin-service.js";
 import { createApiTokenService, type ApiTokenService } from "./api/index.js";
 import { createSsoService, type SsoService } from "./sso/index.js";
 import { createFileStorage, type FileStorage } from "./storage/index.js";
-import { createSearchServices, type SearchServices } from "./search/index.js";
+import { createSearchServices, DIRECTORY_SOURCE, type SearchServices } from "./search/index.js";
 import { createDirectoryRelay, type DirectoryRelay } from "./directory/index.js";
 import { createProviderServices, type ProviderServices } from "./providers/index.js";
 import { AccountAdminService, DevMessageStore, FallbackRateLimiter, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
@@ -113,8 +113,8 @@ export async function createPlatform(
   const accountAdmin = new AccountAdminService({ withTenant, messages: devMessages, linkBase });
   const passwordResets = new PasswordResetService({ withTenant, rateLimiter, messages: devMessages, secret: getSecret, linkBase });
   const storage = createFileStorage(config);
-  const search = createSearchServices({ db, withTenant, storage });
-  const directory = createDirectoryRelay({ db, withTenant, tenants, logger, linkBase });
+  const search = createSearchServices({ db, withTenant, storage, cacheTtlMs: config.SEARCH_CACHE_TTL_MS });
+  const directory = createDirectoryRelay({ db, withTenant, tenants, logger, linkBase, onChanged: () => search.invalidate(DIRECTORY_SOURCE) });
   const providers = createProviderServices({
     db,
     withTenant,
@@ -155,6 +155,7 @@ export async function createPlatform(
     linkBase,
     async close() {
       await resolver.close();
+      await search.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
       await db.destroy();
       await database.stop();

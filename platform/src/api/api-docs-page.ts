@@ -148,6 +148,19 @@ ${Object.entries(headers)
 </tbody></table></div>`;
 }
 
+function parametersTable(op: OperationObject): string {
+  if (!op.parameters?.length) return "";
+  return `<h4>Parameters</h4>
+<div class="table-wrap"><table>
+<caption>Parameters</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead>
+<tbody>
+${op.parameters
+  .map((p) => `<tr><th scope="row"><code>${escapeHtml(p.name)}</code></th><td>${escapeHtml(p.in)}${p.required ? ' <span class="req">Required</span>' : ""}</td><td>${escapeHtml(String(p.schema.type ?? ""))}</td><td>${[inline(p.description), ...constraints(p.schema)].join(" ")}</td></tr>`)
+  .join("\n")}
+</tbody></table></div>`;
+}
+
 function requestBody(doc: OpenApiDocument, body: RequestBodyObject | undefined): string {
   if (!body) return "";
   const types = Object.keys(body.content);
@@ -202,6 +215,7 @@ function operation(doc: OpenApiDocument, { method, path, op }: Op): string {
 <p class="summary">${inline(op.summary)}</p>
 ${paragraphs(op.description)}
 ${securityNote(op)}
+${parametersTable(op)}
 ${requestBody(doc, op.requestBody)}
 ${responses(doc, op, id)}
 </article>`;

@@ -21,6 +21,7 @@ export interface SchemaObject {
   minLength?: number;
   maxLength?: number;
   minimum?: number;
+  maximum?: number;
   properties?: Record<string, SchemaObject | RefObject>;
   required?: readonly string[];
   items?: SchemaObject | RefObject;
@@ -51,12 +52,21 @@ export interface RequestBodyObject {
 
 export type SecurityRequirement = Record<string, string[]>;
 
+export interface ParameterObject {
+  name: string;
+  in: "query" | "path" | "header";
+  description: string;
+  required?: boolean;
+  schema: SchemaObject;
+}
+
 export interface OperationObject {
   operationId: string;
   summary: string;
   description?: string;
   tags?: string[];
   security?: SecurityRequirement[];
+  parameters?: ParameterObject[];
   requestBody?: RequestBodyObject;
   responses: Record<string, ResponseObject | RefObject>;
 }
@@ -186,6 +196,174 @@ const RevokeRequest: SchemaObject = {
   },
 };
 
+
+const Money: SchemaObject = {
+  type: "object",
+  required: ["amountMinor", "currency"],
+  properties: {
+    amountMinor: { type: "integer", minimum: 0, description: "The amount in the currency's minor unit (paise for INR): `50000` is ₹500." },
+    currency: { type: "string", pattern: "^[A-Z]{3}$", description: "ISO 4217 code, e.g. `INR`." },
+  },
+};
+
+const SpecialtyRef: SchemaObject = {
+  type: "object",
+  required: ["slug", "name"],
+  properties: {
+    slug: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Shared across sites; use it as the `specialty` filter." },
+    name: { type: "string", description: "Display name, e.g. `Dermatology`." },
+  },
+};
+
+const DoctorCard: SchemaObject = {
+  type: "object",
+  description: "One search result: public profile data only.",
+  required: ["id", "slug", "name", "gender", "photoUrl", "specialties", "qualifications", "yearsExperience", "languages", "modes", "fee", "clinics", "rating", "distanceKm", "url", "hospital"],
+  properties: {
+    id: { type: "string", format: "uuid", description: "The doctor's id on the site that lists them." },
+    slug: { type: "string", description: "The doctor's short name on their site; `GET /api/v1/doctors/{slug}` there." },
+    name: { type: "string", description: "Display name." },
+    gender: nullable("string", "`female`, `male` or `other`, as the doctor gave it, if they did."),
+    photoUrl: nullable("string", "A URL that serves the photo (relative to this host, or absolute on a partner hospital's domain)."),
+    specialties: { type: "array", items: ref("schemas", "SpecialtyRef"), description: "The primary specialty first." },
+    qualifications: { type: "array", items: { type: "string" }, description: "Degrees, e.g. `MBBS`, `MD Dermatology`." },
+    yearsExperience: { type: "integer", minimum: 0, description: "Years in practice." },
+    languages: { type: "array", items: { type: "string" }, description: "Languages the doctor consults in." },
+    modes: { type: "array", items: { type: "string", enum: ["in_clinic", "video"] }, description: "How the doctor consults." },
+    fee: ref("schemas", "Money"),
+    clinics: {
+      type: "array",
+      description: "Where the doctor practises.",
+      items: { type: "object", required: ["name", "locality", "city"], properties: { name: { type: "string", description: "Clinic name." }, locality: { type: "string", description: "Neighbourhood." }, city: { type: "string", description: "City." } } },
+    },
+    rating: {
+      type: ["object", "null"],
+      description: "Average patient rating, once there are ratings.",
+      required: ["average", "count"],
+      properties: { average: { type: "number", description: "1 to 5, one decimal." }, count: { type: "integer", description: "How many ratings." } },
+    },
+    distanceKm: nullable("number", "Kilometres from the `near` locality to the doctor's nearest clinic, when `near` was given."),
+    url: { type: "string", description: "The profile page: a path on this host (`/doctors/<slug>`), or an absolute URL on a partner hospital's own domain." },
+    hospital: {
+      type: ["object", "null"],
+      description: "On the Illajwala marketplace: the partner hospital that lists this doctor; `null` for the site's own doctors.",
+      required: ["slug", "name"],
+      properties: { slug: { type: "string", description: "The hospital's short name." }, name: { type: "string", description: "The hospital's name." } },
+    },
+  },
+};
+
+const Clinic: SchemaObject = {
+  type: "object",
+  required: ["id", "slug", "name", "addressLine", "locality", "city", "state", "postcode", "latitude", "longitude", "timeZone", "phone", "facilities", "openingHours", "active"],
+  properties: {
+    id: { type: "string", format: "uuid", description: "The clinic's id." },
+    slug: { type: "string", description: "The clinic's short name." },
+    name: { type: "string", description: "Clinic name." },
+    addressLine: { type: "string", description: "Street address." },
+    locality: { type: "string", description: "Neighbourhood." },
+    city: { type: "string", description: "City." },
+    state: nullable("string", "State."),
+    postcode: nullable("string", "PIN code."),
+    latitude: nullable("number", "WGS 84 latitude."),
+    longitude: nullable("number", "WGS 84 longitude."),
+    timeZone: { type: "string", description: "IANA time zone of the clinic, e.g. `Asia/Kolkata`." },
+    phone: nullable("string", "Front desk phone."),
+    facilities: { type: "array", items: { type: "string" }, description: "E.g. `pharmacy`, `lab`, `wheelchair access`." },
+    openingHours: {
+      type: "object",
+      description: "`mon`..`sun` to a list of `[\"09:00\", \"13:00\"]` ranges; a missing day is closed.",
+      additionalProperties: { type: "array", items: { type: "array", items: { type: "string" } } },
+    },
+    active: { type: "boolean", description: "Whether the clinic is open for bookings." },
+  },
+};
+
+const DoctorProfile: SchemaObject = {
+  type: "object",
+  description: "A published doctor's profile: the card's fields and these.",
+  required: [...(DoctorCard.required ?? []), "bio", "conditions", "registration", "clinicDetails"],
+  properties: {
+    ...DoctorCard.properties,
+    bio: nullable("string", "The doctor's own introduction."),
+    conditions: { type: "array", items: { type: "string" }, description: "Conditions the doctor treats." },
+    registration: {
+      type: "object",
+      required: ["number", "council"],
+      description: "Medical council registration, as verified by the site.",
+      properties: { number: { type: "string", description: "Registration number." }, council: { type: "string", description: "Issuing council." } },
+    },
+    clinicDetails: { type: "array", items: ref("schemas", "Clinic"), description: "Full details of each clinic." },
+  },
+};
+
+const SearchQueryEcho: SchemaObject = {
+  type: "object",
+  description: "The search as understood (normalised; fees in minor units), to fill a form or build links.",
+  required: ["q", "specialty", "city", "locality", "language", "gender", "feeMin", "feeMax", "mode", "minRating", "sort", "near", "page", "pageSize"],
+  properties: {
+    q: { type: "string", description: "The text, trimmed." },
+    specialty: nullable("string", "Specialty slug."),
+    city: nullable("string", "City."),
+    locality: nullable("string", "Locality."),
+    language: nullable("string", "Language."),
+    gender: nullable("string", "`female`, `male` or `other`."),
+    feeMin: nullable("integer", "Lowest fee in minor units (the request's `fee_min` × 100)."),
+    feeMax: nullable("integer", "Highest fee in minor units."),
+    mode: nullable("string", "`in_clinic` or `video`."),
+    minRating: nullable("number", "Lowest average rating."),
+    sort: { type: "string", enum: ["relevance", "fee_asc", "fee_desc", "experience", "distance"], description: "Order." },
+    near: nullable("string", "Locality distances are measured from."),
+    page: { type: "integer", minimum: 1, description: "Page number." },
+    pageSize: { type: "integer", minimum: 1, description: "Results per page." },
+  },
+};
+
+const DoctorSearchResult: SchemaObject = {
+  type: "object",
+  required: ["query", "items", "total", "page", "pageSize", "pageCount", "matchedSpecialty"],
+  properties: {
+    query: ref("schemas", "DoctorSearchQuery"),
+    items: { type: "array", items: ref("schemas", "DoctorCard"), description: "This page of results." },
+    total: { type: "integer", minimum: 0, description: "Results across all pages." },
+    page: { type: "integer", minimum: 1, description: "This page's number." },
+    pageSize: { type: "integer", minimum: 1, description: "Results per page." },
+    pageCount: { type: "integer", minimum: 1, description: "Number of pages (at least 1)." },
+    matchedSpecialty: {
+      type: ["object", "null"],
+      description: "The specialty the text named, exactly or nearly (`skin doctor` and `dermatolgy` both give Dermatology).",
+      required: ["slug", "name"],
+      properties: { slug: { type: "string", description: "Specialty slug." }, name: { type: "string", description: "Specialty name." } },
+    },
+  },
+};
+
+const SpecialtyList: SchemaObject = {
+  type: "object",
+  required: ["items"],
+  properties: { items: { type: "array", items: ref("schemas", "SpecialtyRef"), description: "Specialties that have published doctors here, by name." } },
+};
+
+const q = (name: string, description: string, schema: SchemaObject): ParameterObject => ({ name, in: "query", description, schema });
+
+/** The filters of `GET /api/v1/doctors`: the same as the search page's URL. */
+const doctorSearchParameters: ParameterObject[] = [
+  q("q", "Free text: a name, specialty or synonym (`skin doctor`), clinic, locality or condition. Typos are tolerated (`cardiolgist`).", { type: "string", maxLength: 100 }),
+  q("specialty", "A specialty slug from `GET /api/v1/specialties`.", { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }),
+  q("city", "A city (any case).", { type: "string", maxLength: 80 }),
+  q("locality", "A locality within a city (any case).", { type: "string", maxLength: 80 }),
+  q("language", "A language the doctor consults in, e.g. `Hindi`.", { type: "string", maxLength: 40 }),
+  q("gender", "The doctor's gender.", { type: "string", enum: ["female", "male", "other"] }),
+  q("fee_min", "Lowest consultation fee in whole rupees.", { type: "integer", minimum: 0 }),
+  q("fee_max", "Highest consultation fee in whole rupees; not below `fee_min`.", { type: "integer", minimum: 0 }),
+  q("mode", "Consultation mode.", { type: "string", enum: ["in_clinic", "video"] }),
+  q("min_rating", "Lowest average rating, 1 to 5.", { type: "number", minimum: 1, maximum: 5 }),
+  q("sort", "Order of results. `distance` needs `near`.", { type: "string", enum: ["relevance", "fee_asc", "fee_desc", "experience", "distance"], default: "relevance" }),
+  q("near", "A locality (or city) to measure distance from; fills `distanceKm`.", { type: "string", maxLength: 80 }),
+  q("page", "Page number.", { type: "integer", minimum: 1, default: 1 }),
+  q("page_size", "Results per page, at most 50.", { type: "integer", minimum: 1, maximum: 50, default: 10 }),
+];
+
 const noStore: Record<string, HeaderObject | RefObject> = { "Cache-Control": ref("headers", "NoStore") };
 
 /** The OpenAPI 3.1 description of the REST API, served at `/api/v1/openapi.json` and rendered at `/api/docs`. */
@@ -207,6 +385,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Tenant", description: "The site this host serves." },
     { name: "Authentication", description: "Signing in API clients with bearer tokens." },
     { name: "Account", description: "The signed-in account." },
+    { name: "Doctors", description: "Public doctor discovery: search, profiles and specialties." },
     { name: "Meta", description: "This description of the API." },
   ],
   paths: {
@@ -297,6 +476,55 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    "/api/v1/doctors": {
+      get: {
+        operationId: "searchDoctors",
+        tags: ["Doctors"],
+        summary: "Search published doctors",
+        description: [
+          "The same search as the site's search page, with the same filters. Needs no authentication. Full-text search with typo tolerance; specialty synonyms match (`skin doctor` finds dermatologists).",
+          "On the Illajwala marketplace, results also include doctors of partner hospitals that listed them; their `url` points to the doctor's page on the hospital's own domain and `hospital` names it.",
+          "Unknown parameters are ignored; a repeated parameter counts once (its first value).",
+        ].join("\n\n"),
+        security: [],
+        parameters: doctorSearchParameters,
+        responses: {
+          "200": { description: "A page of results.", content: json(ref("schemas", "DoctorSearchResult")) },
+          "404": ref("responses", "NotFound"),
+          "422": ref("responses", "ValidationFailed"),
+          "503": ref("responses", "Unavailable"),
+        },
+      },
+    },
+    "/api/v1/doctors/{slug}": {
+      get: {
+        operationId: "getDoctor",
+        tags: ["Doctors"],
+        summary: "A published doctor's profile",
+        description: "One doctor of this site by slug. A doctor who is not published here (or belongs to another site) is `404`.",
+        security: [],
+        parameters: [{ name: "slug", in: "path", required: true, description: "The doctor's slug, from a search result.", schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" } }],
+        responses: {
+          "200": { description: "The profile.", content: json(ref("schemas", "DoctorProfile")) },
+          "404": { description: "No published doctor with this slug on this site.", content: json(ref("schemas", "Error")) },
+          "503": ref("responses", "Unavailable"),
+        },
+      },
+    },
+    "/api/v1/specialties": {
+      get: {
+        operationId: "listSpecialties",
+        tags: ["Doctors"],
+        summary: "Specialties with published doctors",
+        description: "The values the `specialty` filter accepts here (on the marketplace, including partner hospitals' listed doctors). Needs no authentication.",
+        security: [],
+        responses: {
+          "200": { description: "The specialties, by name.", content: json(ref("schemas", "SpecialtyList")) },
+          "404": ref("responses", "NotFound"),
+          "503": ref("responses", "Unavailable"),
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         operationId: "getOpenApi",
@@ -309,7 +537,7 @@ export const openApiDocument: OpenApiDocument = {
     },
   },
   components: {
-    schemas: { Error: ErrorSchema, FieldProblem, TokenResponse, PasswordGrant, RefreshRequest, RevokeRequest, Me, Tenant },
+    schemas: { Error: ErrorSchema, FieldProblem, TokenResponse, PasswordGrant, RefreshRequest, RevokeRequest, Me, Tenant, Money, SpecialtyRef, DoctorCard, DoctorProfile, Clinic, DoctorSearchQuery: SearchQueryEcho, DoctorSearchResult, SpecialtyList },
     headers: {
       NoStore: { description: "Always `no-store`: the body holds credentials or personal data.", schema: { type: "string", const: "no-store" } },
       RetryAfter: { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } },
@@ -322,7 +550,7 @@ export const openApiDocument: OpenApiDocument = {
         content: json(ref("schemas", "Error")),
       },
       ValidationFailed: {
-        description: "The request body is not valid; `details` lists each problem.",
+        description: "The request body or query parameters are not valid; `details` lists each problem.",
         content: json({
           type: "object",
           required: ["error"],

@@ -44,6 +44,8 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => v === "true" || v === "1"),
+  /** How long a search answer may be reused (0 turns the cache off); changes invalidate it at once. */
+  SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** How often the marketplace directory relay sweeps hospitals' outboxes (0 turns the sweep off). */
   DIRECTORY_SWEEP_MS: z.coerce.number().int().min(0).default(10_000),
 });

@@ -1,8 +1,10 @@
-// CONTRACT (owned by the search helper). Stub until implemented.
+// The marketplace directory: a read model in the platform schema of partner-hospital doctors
+// listed on the marketplace, fed from each hospital's outbox.
 import type { Knex } from "knex";
 import type { TenantDbRef, TenantUnitOfWork } from "../db/index.js";
 import type { Logger } from "../observability/index.js";
 import type { TenantStore } from "../tenancy/index.js";
+import { createDirectoryRelayImpl } from "./directory-relay.js";
 
 /**
  * Moves `directory.provider_changed` outbox events from hospital schemas into
@@ -19,6 +21,7 @@ export interface DirectoryRelay {
   start(intervalMs: number): () => void;
 }
 
-export function createDirectoryRelay(_deps: { db: Knex; withTenant: TenantUnitOfWork; tenants: TenantStore; logger: Logger; linkBase: (host: string) => string }): DirectoryRelay {
-  return { drain: async () => 0, drainAll: async () => 0, kick: () => undefined, start: () => () => undefined };
+/** Builds the relay that feeds `platform.directory_entries` from hospitals' outboxes. */
+export function createDirectoryRelay(deps: { db: Knex; withTenant: TenantUnitOfWork; tenants: TenantStore; logger: Logger; linkBase: (host: string) => string; onChanged?: () => void }): DirectoryRelay {
+  return createDirectoryRelayImpl(deps);
 }

@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   logger.info({ platformApplied: summary.platformApplied, tenants: summary.counts, ms: Math.round(summary.durationMs) }, "migrations done");
 
   const provisioning = createProvisioningService(platform);
-  if (process.env.SEED_DEMO !== "false") await seedDemo(provisioning, (msg) => logger.info(msg), { identity: platform.identity, platformAdmins: platform.platformAdmins });
+  if (process.env.SEED_DEMO !== "false") {
+    await seedDemo(provisioning, (msg) => logger.info(msg), {
+      identity: platform.identity,
+      platformAdmins: platform.platformAdmins,
+      providers: platform.providers,
+      directory: platform.directory,
+    });
+  }
 
   const redis = platform.redis;
   if (redis) {
@@ -31,6 +38,9 @@ async function main(): Promise<void> {
   }
 
   await platform.resolver.listen(platform.database.url, logger);
+  await platform.search.listen(platform.database.url, logger);
+  // The safety net behind the kicks: hospitals' directory events reach the marketplace even after a crash.
+  const stopDirectory = config.DIRECTORY_SWEEP_MS > 0 ? platform.directory.start(config.DIRECTORY_SWEEP_MS) : () => undefined;
   const remix = await loadRemixBuilds(REPO_ROOT);
   const app = createApp({
     ...composeAppDeps(platform, provisioning),
@@ -80,6 +90,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     server.close();
     server.closeAllConnections();
+    stopDirectory();
     await platform.close();
     process.exit(0);
   };
