@@ -30,6 +30,11 @@ const ROUTES: { app: "patient" | "doctor" | "admin" | "api" | "console"; path: s
   { app: "doctor", path: "/doctor/patients", allowed: ["doctor", "front_desk"] },
   { app: "admin", path: "/admin", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/doctors", allowed: ["tenant_admin"] },
+  { app: "admin", path: "/admin/doctors/new", allowed: ["tenant_admin"] },
+  { app: "admin", path: "/admin/clinics", allowed: ["tenant_admin"] },
+  { app: "admin", path: "/admin/clinics/new", allowed: ["tenant_admin"] },
+  { app: "admin", path: "/admin/specialties", allowed: ["tenant_admin"] },
+  { app: "admin", path: "/admin/document-checklist", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/operations", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/settings", allowed: ["tenant_admin"] },
   { app: "api", path: "/api/v1/me", allowed: ["patient", "doctor", "front_desk", "tenant_admin"] },
@@ -37,7 +42,7 @@ const ROUTES: { app: "patient" | "doctor" | "admin" | "api" | "console"; path: s
 ];
 
 /** Public pages: anyone may open them; they must still leak nothing. */
-const PUBLIC = ["/", "/search", "/sign-in", "/sign-up", "/sign-in/code", "/doctor/sign-in", "/admin/sign-in", "/api/v1/tenant"];
+const PUBLIC = ["/", "/search", "/join", "/sign-in", "/sign-up", "/sign-in/code", "/doctor/sign-in", "/admin/sign-in", "/api/v1/tenant"];
 
 const built = remixBuildsExist(REPO_ROOT);
 let platform: Platform;
@@ -115,7 +120,7 @@ describe.skipIf(!built)("access matrix", () => {
       for (const file of readdirSync(path.join(REPO_ROOT, "tenant-apps", appName, "app/routes"))) {
         const route = file.replace(/\.tsx?$/, "");
         if (route === "$" || route.endsWith("sign-out") || route.includes("$")) continue;
-        const p = route === "_index" ? prefix || "/" : `${prefix}/${route.replace(/_\./g, "/").replace(/\./g, "/").replace(/_$/, "")}`;
+        const p = route === "_index" ? prefix || "/" : `${prefix}/${route.replace(/_\./g, "/").replace(/\./g, "/").replace(/_$/, "").replace(/\/_index$/, "")}`;
         if (!listed.has(p) && !/two-step|forgot-password|invite|reset-password|staff|security/.test(p)) missing.push(p);
       }
     }
