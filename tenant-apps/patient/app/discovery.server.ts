@@ -24,11 +24,13 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
 /**
  * Cache headers for a public discovery page. Never shared: the HTML carries the
  * visitor's own CSRF token and language, so a shared cache would hand one person's
- * page to another. A signed-in visitor's page is not stored at all.
+ * page to another. Never reused without asking either: a doctor unpublished a moment ago
+ * must not linger in a browser's copy (the server answers repeated searches from its own
+ * cache, which every change invalidates).
  */
 export function discoveryCacheHeaders(context: AppLoadContext): HeadersInit {
   if (context.auth.user) return { "Cache-Control": "private, no-store" };
-  return { "Cache-Control": "private, max-age=60", Vary: "Cookie" };
+  return { "Cache-Control": "private, no-cache", Vary: "Cookie" };
 }
 
 /** Headers for a page reached through a private link: never cached, never indexed, the link never sent on as a referrer. */
