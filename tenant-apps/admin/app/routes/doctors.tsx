@@ -172,13 +172,12 @@ function StatusTab({ label, count, to, current }: { label: string; count: number
   );
 }
 
-function Documents({ complete }: { complete: boolean }) {
+/** Missing documents matter while an application is open; once decided (e.g. an imported doctor) they are only a reminder. */
+function Documents({ provider }: { provider: ProviderSummaryView }) {
   const t = useT();
-  return complete ? (
-    <span>{t("admin.doctors.documentsComplete")}</span>
-  ) : (
-    <Badge tone="warning">{t("admin.doctors.documentsMissing")}</Badge>
-  );
+  if (provider.documentsComplete) return <span>{t("admin.doctors.documentsComplete")}</span>;
+  const decided = provider.status === "approved" || provider.status === "rejected";
+  return <Badge tone={decided ? "neutral" : "warning"}>{t("admin.doctors.documentsMissing")}</Badge>;
 }
 
 function Reviewer({ provider }: { provider: ProviderSummaryView }) {
@@ -216,7 +215,7 @@ function ProviderRow({ provider }: { provider: ProviderSummaryView }) {
       </td>
       <td className="px-4 py-3 whitespace-nowrap">{date(provider.submittedAt)}</td>
       <td className="px-4 py-3">
-        <Documents complete={provider.documentsComplete} />
+        <Documents provider={provider} />
       </td>
     </tr>
   );
@@ -246,7 +245,7 @@ function ProviderCard({ provider }: { provider: ProviderSummaryView }) {
         <dd>{date(provider.submittedAt)}</dd>
         <dt className="text-muted-foreground">{t("admin.doctors.col.documents")}</dt>
         <dd>
-          <Documents complete={provider.documentsComplete} />
+          <Documents provider={provider} />
         </dd>
       </dl>
     </Card>
