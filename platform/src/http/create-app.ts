@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createRequestHandler } from "@remix-run/express";
 import type { ActionFunction, AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import { actorFor } from "../identity/identity-service.js";
 import type { Actor } from "../access/index.js";
@@ -171,7 +172,7 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
           primaryHost: tenant.primaryHost,
         },
         theme,
-        i18n: i18nView(deps.catalogues, s.locale),
+        i18n: i18nView(deps.catalogues, s.locale, app.name),
         console: app.name === "console" ? guardedConsole(deps.consoleServices, s.auth) : null,
         auth: createTenantAuth(
           tenant && deps.identity && deps.accountAdmin && deps.passwordResets
@@ -425,6 +426,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.set("etag", false);
 
   app.use(requestContext(deps));
+  // Most patients are on a phone over a slow network: pages and JSON go out compressed.
+  app.use(compression({ threshold: 1024 }));
 
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });

@@ -49,6 +49,25 @@ export function pickLocale(opts: { query?: unknown; cookie?: unknown; tenantDefa
 }
 
 /** The view handed to the Remix apps. */
-export function i18nView(catalogues: Record<Locale, Catalogue>, locale: Locale): I18nView {
-  return { locale, locales: LOCALES, messages: catalogues[locale] };
+export function i18nView(catalogues: Record<Locale, Catalogue>, locale: Locale, app?: string): I18nView {
+  return { locale, locales: LOCALES, messages: app ? messagesFor(catalogues[locale], app) : catalogues[locale] };
+}
+
+const perApp = new WeakMap<Catalogue, Map<string, Catalogue>>();
+
+/**
+ * The part of a catalogue one app uses: the shared `common.` and `layout.` keys and its own
+ * `<app>.` keys. Every page carries its messages to the browser, so a patient's phone
+ * should not download the admin console's.
+ */
+export function messagesFor(catalogue: Catalogue, app: string): Catalogue {
+  let byApp = perApp.get(catalogue);
+  if (!byApp) perApp.set(catalogue, (byApp = new Map()));
+  let picked = byApp.get(app);
+  if (!picked) {
+    const prefixes = ["common.", "layout.", `${app}.`];
+    picked = Object.fromEntries(Object.entries(catalogue).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+    byApp.set(app, picked);
+  }
+  return picked;
 }
