@@ -268,12 +268,22 @@ export class ProviderService {
     });
   }
 
+  /** Ends an application under review; the applicant (when they gave an email) is told the reason. */
   async reject(tenant: ProviderTenant, actor: Actor, id: string, reason: string): Promise<void> {
     const text = requiredText(reason, "reason", "Give the reason for rejecting.");
-    await this.step(tenant, actor, id, "approve", async ({ scope, store, provider, by }) => {
+    const applicant = await this.step(tenant, actor, id, "approve", async ({ scope, store, provider, by }) => {
       if (!REVIEWABLE.includes(provider.status)) throw new DomainError("conflict", `Only an application under review can be rejected (this one is ${provider.status.replace("_", " ")}).`);
       await store.patch(provider.id, { status: "rejected", decisionReason: text, decidedAt: new Date() });
       await recordStep(scope, { providerId: provider.id, actor: by, kind: "rejected", body: text, action: "provider.rejected", metadata: { status: "rejected" } });
+      return { email: provider.email, name: provider.name };
+    });
+    if (!applicant.email) return;
+    await this.deps.messages.send({
+      tenantSlug: tenant.slug,
+      channel: "email",
+      recipient: applicant.email,
+      subject: `${tenant.name}: your application`,
+      body: `Dear ${applicant.name},\n\nThank you for applying to ${tenant.name}. We are unable to approve your application:\n\n${text}\n\nIf you have questions, please reply to the hospital directly.\n`,
     });
   }
 

@@ -258,7 +258,12 @@ describe("provider onboarding workflow", () => {
     const { id } = await applyFully();
     await expect(a.unpublish(id)).rejects.toMatchObject({ code: "conflict" });
     await a.reject(id, "Registration could not be verified with the council.");
-    expect((await a.getProvider(id)).decisionReason).toBe("Registration could not be verified with the council.");
+    const rejected = await a.getProvider(id);
+    expect(rejected.decisionReason).toBe("Registration could not be verified with the council.");
+    // The applicant is told why.
+    const told = await latestMessage(hospital, rejected.profile.email as string);
+    expect(told.subject).toMatch(/your application/);
+    expect(told.body).toContain("Registration could not be verified with the council.");
     await expect(a.approve(id)).rejects.toMatchObject({ code: "conflict" });
     await expect(a.reject(id, "again")).rejects.toMatchObject({ code: "conflict" });
     await expect(a.requestChanges(id, "fix")).rejects.toMatchObject({ code: "conflict" });
