@@ -50,6 +50,18 @@ export const AUDIT_ACTIONS = [
   "clinic.saved",
   "specialty.saved",
   "document_requirement.saved",
+  "availability.rule_saved",
+  "availability.rule_removed",
+  "availability.exception_saved",
+  "availability.exception_removed",
+  "booking_policy.saved",
+  "appointment.held",
+  "appointment.booked",
+  "appointment.transitioned",
+  "appointment.cancelled",
+  "appointment.rescheduled",
+  "waitlist.joined",
+  "waitlist.offered",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -66,6 +66,8 @@ export async function importDirectory(deps: ProviderDeps, tenant: ProviderTenant
       });
       const insertedIds = new Set(await store.bulkInsert(rows));
       const inserted = rows.filter((r) => insertedIds.has(r.id));
+      // The signed-in doctor's actor carries users.provider_id: link both ways.
+      await store.linkUsers(inserted.flatMap((r) => (r.userId ? [{ userId: r.userId, providerId: r.id }] : [])));
       imported += inserted.length;
       await new ReviewEventStore(scope).addMany(inserted.map((r) => ({ providerId: r.id, actorId: null, actorLabel: "Import", kind: "imported" as const, body: r.published ? "Imported as approved and published" : "Imported for review" })));
       // One audit record per chunk: the import is one system action, the timeline has the per-doctor rows.

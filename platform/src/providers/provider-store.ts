@@ -312,6 +312,11 @@ export class ProviderStore {
    * Multi-row insert for imports: rows whose slug, registration or user is already taken
    * are skipped. Returns the ids actually inserted; links and user back-references follow.
    */
+  /** Points each doctor's staff account at their provider record (the signed-in doctor's actor reads `users.provider_id`). */
+  async linkUsers(links: { userId: string; providerId: string }[]): Promise<void> {
+    for (const l of links) await this.db("users").where({ id: l.userId }).update({ provider_id: l.providerId });
+  }
+
   async bulkInsert(rows: { id: string; slug: string; userId: string | null; profile: ProviderProfileInput; status: ProviderStatus; published: boolean; listed: boolean }[]): Promise<string[]> {
     if (!rows.length) return [];
     const inserted = await this.db(TABLE)
