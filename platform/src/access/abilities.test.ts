@@ -24,6 +24,11 @@ const R = {
   ownAvailability: { providerId: "pr1", clinicId: "c2" },
   clinicAvailability: { providerId: "pr2", clinicId: "c1" },
   otherAvailability: { providerId: "pr2", clinicId: "c2" },
+  // A clinic holiday names no doctor: a doctor's own-availability rule must not match it.
+  clinicHoliday: { providerId: null, clinicId: "c1" },
+  otherClinicHoliday: { providerId: null, clinicId: "c2" },
+  tenantPolicy: { providerId: null },
+  doctorPolicy: { providerId: "pr1" },
   publishedProvider: { id: "pr1", clinicIds: ["c1"], published: true },
   unpublishedProvider: { id: "pr3", clinicIds: ["c1"], published: false },
   clinic: { id: "c1" },
@@ -73,11 +78,20 @@ const MATRIX: Case[] = [
   ["update", "StaffUser", "anyRecord", ["tenant_admin"]],
   ["update", "Dependant", "ownDependant", ["patient"]],
   ["read", "Dependant", "otherDependant", []],
-  ["read", "Availability", "ownAvailability", ["doctor"]],
-  ["update", "Availability", "ownAvailability", ["doctor"]],
-  ["read", "Availability", "clinicAvailability", ["front_desk", "clinic_admin"]],
-  ["update", "Availability", "clinicAvailability", ["clinic_admin"]],
-  ["read", "Availability", "otherAvailability", []],
+  ["read", "Availability", "ownAvailability", ["doctor", "tenant_admin"]],
+  ["update", "Availability", "ownAvailability", ["doctor", "tenant_admin"]],
+  ["create", "Availability", "ownAvailability", ["doctor", "tenant_admin"]],
+  ["delete", "Availability", "ownAvailability", ["doctor", "tenant_admin"]],
+  ["read", "Availability", "clinicAvailability", ["front_desk", "clinic_admin", "tenant_admin"]],
+  ["update", "Availability", "clinicAvailability", ["clinic_admin", "tenant_admin"]],
+  ["create", "Availability", "clinicAvailability", ["clinic_admin", "tenant_admin"]],
+  ["read", "Availability", "otherAvailability", ["tenant_admin"]],
+  ["update", "Availability", "otherAvailability", ["tenant_admin"]],
+  ["create", "Availability", "clinicHoliday", ["clinic_admin", "tenant_admin"]],
+  ["create", "Availability", "otherClinicHoliday", ["tenant_admin"]],
+  ["read", "BookingPolicy", "tenantPolicy", ["tenant_admin"]],
+  ["update", "BookingPolicy", "tenantPolicy", ["tenant_admin"]],
+  ["update", "BookingPolicy", "doctorPolicy", ["tenant_admin"]],
   ["read", "Provider", "publishedProvider", ["patient", "doctor", "front_desk", "clinic_admin", "tenant_admin", "platform_admin_granted"]],
   ["read", "Provider", "unpublishedProvider", ["doctor", "front_desk", "clinic_admin", "tenant_admin", "platform_admin_granted"]],
   ["update", "Provider", "publishedProvider", ["tenant_admin"]],
@@ -243,6 +257,16 @@ describe("guards", () => {
     expect(can(unlinked, "read", "Appointment", { ...R.ownAppt, providerId: null })).toBe(false);
     expect(can(unlinked, "read", "ClinicalNote", { ...R.ownNote, providerId: null })).toBe(false);
     expect(can(unlinked, "read", "Clinic", R.clinic)).toBe(true);
+  });
+
+  it("gives a front desk with no clinics no availability (fails closed, as for appointments)", () => {
+    expect(can({ ...ACTORS.front_desk, clinicIds: [] }, "read", "Availability", R.clinicAvailability)).toBe(false);
+  });
+
+  it("gives a doctor without a provider record no availability, not even a clinic holiday's (providerId null)", () => {
+    const unlinked: Actor = { ...ACTORS.doctor, providerId: null };
+    expect(can(unlinked, "read", "Availability", R.clinicHoliday)).toBe(false);
+    expect(can(unlinked, "create", "Availability", { providerId: null, clinicId: null })).toBe(false);
   });
 
   it("gives a front desk with no clinics no appointment", () => {

@@ -36,6 +36,10 @@ function ownProfile({ can }: AbilityBuilder<AppAbility>, actor: Actor): void {
 
 function frontDesk(b: AbilityBuilder<AppAbility>, actor: Actor): void {
   b.can(["read", "create", "update", "cancel", "transition"], "Appointment", { clinicId: { $in: actor.clinicIds } });
+  // Availability rules and exceptions of the clinics they work at. A front desk whose roles
+  // name no clinic reads none (as with appointments): `clinicIds` is the union over all of
+  // a user's roles, so an empty list cannot be told apart from "no clinic assigned yet",
+  // and failing closed is the safe reading. Patients see rules only as open slots.
   b.can("read", "Availability", { clinicId: { $in: actor.clinicIds } });
   b.can(["read", "create"], "User", PUBLIC_USER_FIELDS, { kind: "patient" });
   readDirectory(b);
@@ -75,6 +79,8 @@ const ROLE_RULES: Record<Role, RoleRules> = {
   tenant_admin(b, actor) {
     // `manage` covers the onboarding actions too: approve (and reject) and publish.
     b.can("manage", ["StaffUser", "SsoProvider", "Provider", "ProviderDocument", "Specialty", "Clinic", "SupportGrant"]);
+    // Every doctor's availability and exceptions, and the booking rules (tenant default and per doctor).
+    b.can("manage", ["Availability", "BookingPolicy"]);
     // Staff invites only: never a patient or a platform admin.
     b.can("manage", "Invite", { role: { $in: [...STAFF_ROLES] } });
     // Not create/delete: creating, suspending and deleting tenants is provisioning's job.

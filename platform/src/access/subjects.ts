@@ -20,6 +20,7 @@ export const SUBJECT_TYPES = [
   "Specialty",
   "Clinic",
   "Availability",
+  "BookingPolicy",
   "Appointment",
   "ClinicalNote",
   "Payment",
@@ -47,7 +48,27 @@ export type AppAbility = MongoAbility<[Action, SubjectType | SubjectRecord], Mon
  */
 export const ALL_FIELDS = {
   User: ["id", "kind", "name", "email", "phone", "status"],
-  Appointment: ["id", "patientId", "providerId", "clinicId", "status", "startsAt", "endsAt", "fee", "reason"],
+  // Every field of AppointmentView (platform/src/appointments/contract.ts); the view test checks it.
+  Appointment: [
+    "id",
+    "patientId",
+    "providerId",
+    "providerName",
+    "clinicId",
+    "clinicName",
+    "visitor",
+    "status",
+    "startsAt",
+    "endsAt",
+    "timeZone",
+    "mode",
+    "holdExpiresAt",
+    "fee",
+    "cancelledBy",
+    "rescheduledFrom",
+    "createdAt",
+    "reason",
+  ],
   ClinicalNote: ["id", "patientId", "providerId", "body", "privateNotes", "createdAt"],
 } as const satisfies Partial<Record<RecordSubjectType, readonly string[]>>;
 

@@ -6,6 +6,7 @@ export type ErrorCode =
   | "rate_limited"
   | "validation_failed"
   | "conflict"
+  | "slot_taken"
   | "unavailable"
   | "timeout"
   | "internal";
@@ -17,6 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   validation_failed: 422,
   conflict: 409,
+  slot_taken: 409,
   unavailable: 503,
   timeout: 504,
   internal: 500,

@@ -18,3 +18,6 @@ export { expandSlots, type ExpandSlotsInput } from "./slot-engine.js";
 export { validateException, validateRule } from "./rule-validation.js";
 export { formatLocalDate, formatLocalTime, isoWeekday, parseLocalDate, parseLocalTime, resolveLocalTime } from "./local-time.js";
 export { isKnownTimeZone } from "./zone-offsets.js";
+export { createSchedulingServices } from "./create-scheduling-services.js";
+export { findBookableSlot, nextOpenSlots } from "./slot-service.js";
+export { BookingPolicyStore } from "./booking-policy-store.js";
