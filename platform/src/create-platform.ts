@@ -17,6 +17,8 @@ import { createFileStorage, type FileStorage } from "./storage/index.js";
 import { createSearchServices, DIRECTORY_SOURCE, type SearchServices } from "./search/index.js";
 import { createDirectoryRelay, type DirectoryRelay } from "./directory/index.js";
 import { createProviderServices, type ProviderServices } from "./providers/index.js";
+import { createAppointmentServices, type AppointmentServices, type SchedulingServices } from "./appointments/index.js";
+import { BookingPolicyStore, createSchedulingServices, findBookableSlot, nextOpenSlots } from "./scheduling/index.js";
 import { AccountAdminService, DevMessageStore, FallbackRateLimiter, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
 export const PLATFORM_MIGRATIONS_DIR = path.join(REPO_ROOT, "migrations/platform");
@@ -56,6 +58,10 @@ export interface Platform {
   directory: DirectoryRelay;
   /** Provider onboarding, clinics, specialties, applications. */
   providers: ProviderServices;
+  /** Availability rules and exceptions, booking rules, open slots. */
+  scheduling: SchedulingServices;
+  /** Booking, the appointment lifecycle, the waitlist and the doctor's queue. */
+  appointments: AppointmentServices;
   /** Absolute base URL of a tenant host (links in emails, marketplace links). */
   linkBase(host: string): string;
   close(): Promise<void>;
@@ -125,6 +131,12 @@ export async function createPlatform(
     directoryChanged: (tenant) => directory.kick(tenant),
     rateLimiter,
   });
+  const scheduling = createSchedulingServices({ withTenant });
+  // Booking reads slots and rules inside its own transaction, so it gets the scope-level lookups.
+  const appointments = createAppointmentServices({
+    withTenant,
+    scheduling: { findBookableSlot, nextOpenSlots, policyFor: (scope, providerId) => new BookingPolicyStore(scope).policyFor(providerId) },
+  });
   return {
     config,
     logger,
@@ -152,6 +164,8 @@ export async function createPlatform(
     search,
     directory,
     providers,
+    scheduling,
+    appointments,
     linkBase,
     async close() {
       await resolver.close();

@@ -47,6 +47,8 @@ export interface ApiPrincipal {
   familyId: string;
   client: string | null;
   expiresAt: Date;
+  /** What an ability needs beyond `user` (not shown by `/api/v1/me`): the doctor's provider and each role's clinics. */
+  access: { providerId: string | null; roles: { role: string; clinicIds: string[] }[] };
 }
 
 /** A freshly issued pair; the raw tokens exist only here and in the response. */
@@ -228,6 +230,7 @@ export class ApiTokenService {
         familyId: t.familyId,
         client: t.client,
         expiresAt: t.expiresAt,
+        access: { providerId: u.providerId, roles: u.roles.map((r) => ({ role: r.role, clinicIds: r.clinicIds })) },
       };
     });
   }

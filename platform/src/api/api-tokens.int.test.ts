@@ -8,6 +8,7 @@ import { requestContext, sessionAndCsrf, tenantInfo, tenantRouter } from "../htt
 import { hashToken, type TenantRef } from "../identity/index.js";
 import { createLogger, HttpMetrics } from "../observability/index.js";
 import { createDoctorsApiRouter } from "./doctors-api.js";
+import { createAppointmentsApiRouter } from "./appointments-api.js";
 import { API_ROUTES_OUTSIDE_SPEC, apiAuth, createApiRouter, createApiTokenService, listRoutes, openApiDocument } from "./index.js";
 
 let platform: Platform;
@@ -323,8 +324,12 @@ describe("OpenAPI document and reference page", () => {
 
   it("documents every route the API router serves, and nothing it does not", () => {
     // Express writes path parameters as `:slug`, OpenAPI as `{slug}`.
-    const doctors = listRoutes(createDoctorsApiRouter({ discovery: () => { throw new Error("unused"); } })).map((r) => r.replace(/:(\w+)/g, "{$1}"));
-    const registered = [...listRoutes(router), ...doctors];
+    const unused = () => {
+      throw new Error("unused");
+    };
+    const doctors = listRoutes(createDoctorsApiRouter({ discovery: unused })).map((r) => r.replace(/:(\w+)/g, "{$1}"));
+    const booking = listRoutes(createAppointmentsApiRouter({ scheduling: { openSlots: unused }, appointments: {} as never, doctorIdBySlug: unused })).map((r) => r.replace(/:(\w+)/g, "{$1}"));
+    const registered = [...listRoutes(router), ...doctors, ...booking];
     expect(registered.length).toBeGreaterThan(0);
     const docs = documented();
     for (const route of registered) if (!API_ROUTES_OUTSIDE_SPEC.includes(route)) expect(docs, `${route} is not in openapi.ts`).toContain(route);

@@ -113,11 +113,11 @@ const ErrorSchema: SchemaObject = {
       properties: {
         code: {
           type: "string",
-          enum: ["not_found", "unauthenticated", "forbidden", "rate_limited", "validation_failed", "conflict", "unavailable", "timeout", "internal"],
+          enum: ["not_found", "unauthenticated", "forbidden", "rate_limited", "validation_failed", "conflict", "slot_taken", "unavailable", "timeout", "internal"],
           description: "Machine-readable error code; branch on this, never on `message`.",
         },
         message: { type: "string", description: "A sentence that can be shown to the user." },
-        details: { description: "Depends on `code`: the field problems of `validation_failed`, a `reason` for `forbidden`, `retryAfterSeconds` for `rate_limited`." },
+        details: { description: "Depends on `code`: the field problems of `validation_failed`, a `reason` for `forbidden`, `retryAfterSeconds` for `rate_limited`, `nextSlots` for `slot_taken`." },
       },
     },
   },
@@ -344,6 +344,177 @@ const SpecialtyList: SchemaObject = {
   properties: { items: { type: "array", items: ref("schemas", "SpecialtyRef"), description: "Specialties that have published doctors here, by name." } },
 };
 
+
+const slotMode: SchemaObject = { type: "string", enum: ["in_clinic", "video"], description: "How the consultation happens." };
+const localDate = (description: string): SchemaObject => ({ type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description });
+const localTime = (description: string): SchemaObject => ({ type: "string", pattern: "^\\d{2}:\\d{2}$", description });
+
+const OpenSlot: SchemaObject = {
+  type: "object",
+  description: "One bookable slot. Book it by sending its `startsAt` and `clinicId` to `POST /api/v1/appointments`.",
+  required: ["providerId", "clinicId", "startsAt", "endsAt", "localDate", "localStart", "localEnd", "timeZone", "mode", "capacity", "remaining"],
+  properties: {
+    providerId: { type: "string", format: "uuid", description: "The doctor." },
+    clinicId: { type: "string", format: "uuid", description: "Where the slot is (for video slots: the clinic that hosts the session)." },
+    startsAt: { type: "string", format: "date-time", description: "Start instant (ISO 8601, UTC)." },
+    endsAt: { type: "string", format: "date-time", description: "End instant." },
+    localDate: localDate("The slot's date in the clinic's time zone."),
+    localStart: localTime("Start time on the clinic's clock."),
+    localEnd: localTime("End time on the clinic's clock."),
+    timeZone: { type: "string", description: "The clinic's IANA time zone." },
+    mode: slotMode,
+    capacity: { type: "integer", minimum: 1, description: "Patients the doctor sees in this slot." },
+    remaining: { type: "integer", minimum: 1, description: "Places still free (slots with none left are not listed)." },
+    patientLocal: {
+      type: "object",
+      description: "Only when the request named a `zone`: the same slot on the patient's clock. It never changes which slots exist.",
+      required: ["date", "start", "end", "timeZone"],
+      properties: {
+        date: localDate("The date in `zone`."),
+        start: localTime("Start time in `zone`."),
+        end: localTime("End time in `zone`."),
+        timeZone: { type: "string", description: "The `zone` asked for." },
+      },
+    },
+  },
+};
+
+const SlotList: SchemaObject = {
+  type: "object",
+  required: ["doctor", "from", "days", "zone", "items"],
+  properties: {
+    doctor: { type: "object", required: ["id", "slug"], properties: { id: { type: "string", format: "uuid", description: "Use as `providerId` when booking." }, slug: { type: "string", description: "The slug asked for." } } },
+    from: { type: ["string", "null"], description: "The `from` date asked for, or `null` (from now)." },
+    days: { type: "integer", minimum: 1, maximum: 31, description: "Days covered." },
+    zone: nullable("string", "The `zone` asked for, if any."),
+    items: { type: "array", items: ref("schemas", "OpenSlot"), description: "Open slots in time order." },
+  },
+};
+
+const AppointmentStatusSchema: SchemaObject = {
+  type: "string",
+  enum: ["held", "booked", "checked_in", "in_consultation", "completed", "cancelled", "no_show", "rescheduled", "expired"],
+  description: "`held` -> `booked` -> `checked_in` -> `in_consultation` -> `completed`; or `cancelled`, `no_show`, `rescheduled` (replaced by a new appointment), `expired` (a hold that lapsed).",
+};
+
+const Appointment: SchemaObject = {
+  type: "object",
+  required: ["id", "providerId", "providerName", "clinicId", "clinicName", "patientId", "visitor", "startsAt", "endsAt", "timeZone", "mode", "status", "holdExpiresAt", "fee", "cancelledBy", "rescheduledFrom", "createdAt"],
+  properties: {
+    id: { type: "string", format: "uuid", description: "The appointment's id." },
+    providerId: { type: "string", format: "uuid", description: "The doctor." },
+    providerName: { type: "string", description: "The doctor's display name." },
+    clinicId: { type: "string", format: "uuid", description: "The clinic." },
+    clinicName: { type: "string", description: "The clinic's name." },
+    patientId: { type: "string", format: "uuid", description: "The account that holds the booking." },
+    visitor: {
+      type: "object",
+      description: "Who the visit is for: the account holder or one of their dependants.",
+      required: ["kind", "id", "name"],
+      properties: { kind: { type: "string", enum: ["self", "dependant"], description: "Self or a dependant." }, id: { type: "string", format: "uuid", description: "The account or dependant id." }, name: { type: "string", description: "Their name." } },
+    },
+    startsAt: { type: "string", format: "date-time", description: "Start instant." },
+    endsAt: { type: "string", format: "date-time", description: "End instant." },
+    timeZone: { type: "string", description: "The clinic's IANA time zone." },
+    mode: slotMode,
+    status: ref("schemas", "AppointmentStatus"),
+    holdExpiresAt: nullable("string", "While `held`: when the hold lapses."),
+    reason: nullable("string", "Reason for the visit; present only for the patient and the clinic's treating staff."),
+    fee: { type: ["object", "null"], description: "The consultation fee when booked.", required: ["amountMinor", "currency"], properties: Money.properties },
+    cancelledBy: nullable("string", "Who cancelled, once cancelled: `patient` or `clinic`."),
+    rescheduledFrom: nullable("string", "The appointment this one replaced."),
+    createdAt: { type: "string", format: "date-time", description: "When it was booked (or held)." },
+  },
+};
+
+const AppointmentList: SchemaObject = {
+  type: "object",
+  required: ["upcoming", "past"],
+  properties: {
+    upcoming: { type: "array", items: ref("schemas", "Appointment"), description: "Live appointments still to come, soonest first." },
+    past: { type: "array", items: ref("schemas", "Appointment"), description: "Earlier, cancelled and finished ones, latest first." },
+  },
+};
+
+const QueueEntry: SchemaObject = {
+  type: "object",
+  description: "An appointment in the doctor's day: the appointment's fields and these.",
+  required: [...(Appointment.required ?? []), "position", "estimatedWaitMinutes"],
+  properties: {
+    ...Appointment.properties,
+    position: { type: "integer", minimum: 0, description: "Place in the queue (1 is next; 0 while in consultation)." },
+    estimatedWaitMinutes: { type: "integer", minimum: 0, description: "Minutes until this patient is likely seen (0 when in consultation)." },
+  },
+};
+
+const QueueList: SchemaObject = {
+  type: "object",
+  required: ["items"],
+  properties: { items: { type: "array", items: ref("schemas", "QueueEntry"), description: "The day's appointments in queue order." } },
+};
+
+const BookingRequest: SchemaObject = {
+  type: "object",
+  description: "Name the doctor by `providerId` or `doctorSlug`.",
+  required: ["clinicId", "startsAt", "reason"],
+  properties: {
+    providerId: { type: "string", format: "uuid", description: "The doctor (`doctor.id` of the slots answer)." },
+    doctorSlug: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Instead of `providerId`: the doctor's slug." },
+    clinicId: { type: "string", format: "uuid", description: "The slot's `clinicId`." },
+    startsAt: { type: "string", format: "date-time", description: "The slot's `startsAt`." },
+    dependantId: { type: "string", format: "uuid", description: "Book for one of your dependants; leave out to book for yourself." },
+    reason: { type: "string", minLength: 1, maxLength: 500, description: "Reason for the visit (shown only to you and the treating clinic)." },
+    contactPhone: { type: "string", description: "Phone for this visit, E.164." },
+    contactEmail: { type: "string", format: "email", description: "Email for this visit." },
+    patientId: { type: "string", format: "uuid", description: "Front desk only: the patient account to book for." },
+  },
+};
+
+const CancelRequest: SchemaObject = {
+  type: "object",
+  properties: { reason: { type: "string", maxLength: 500, description: "Optional note on why." } },
+};
+
+const RescheduleRequest: SchemaObject = {
+  type: "object",
+  required: ["startsAt"],
+  properties: {
+    startsAt: { type: "string", format: "date-time", description: "The new slot's `startsAt`." },
+    clinicId: { type: "string", format: "uuid", description: "The new slot's clinic, if it is another clinic of the same doctor." },
+  },
+};
+
+const TransitionRequest: SchemaObject = {
+  type: "object",
+  required: ["to"],
+  properties: {
+    to: { type: "string", enum: ["checked_in", "in_consultation", "completed", "no_show"], description: "The next state: check in, start, complete, or mark as no-show." },
+    note: { type: "string", maxLength: 500, description: "Optional note recorded with the transition." },
+  },
+};
+
+const BookingConflict: SchemaObject = {
+  type: "object",
+  description: "`slot_taken`: someone else booked the slot first; `details.nextSlots` offers the doctor's next open ones. `conflict`: a booking rule or the appointment's state refuses the change (the message says which).",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", enum: ["slot_taken", "conflict"], description: "Which of the two." },
+        message: { type: "string", description: "E.g. \"This slot was just taken.\"" },
+        details: {
+          type: "object",
+          description: "For `slot_taken`.",
+          required: ["nextSlots"],
+          properties: { nextSlots: { type: "array", items: ref("schemas", "OpenSlot"), description: "The doctor's next open slots, to offer instead." } },
+        },
+      },
+    },
+  },
+};
+
 const q = (name: string, description: string, schema: SchemaObject): ParameterObject => ({ name, in: "query", description, schema });
 
 /** The filters of `GET /api/v1/doctors`: the same as the search page's URL. */
@@ -366,6 +537,16 @@ const doctorSearchParameters: ParameterObject[] = [
 
 const noStore: Record<string, HeaderObject | RefObject> = { "Cache-Control": ref("headers", "NoStore") };
 
+const appointmentIdParam: ParameterObject = { name: "id", in: "path", required: true, description: "The appointment's id.", schema: { type: "string", format: "uuid" } };
+const signedIn: SecurityRequirement[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
+/** The answers every signed-in appointment operation can give besides its own. */
+const appointmentErrors: Record<string, ResponseObject | RefObject> = {
+  "401": ref("responses", "Unauthenticated"),
+  "403": ref("responses", "Forbidden"),
+  "404": { description: "No such appointment for you (another patient's, or another site's, is also `404`).", content: json(ref("schemas", "Error")) },
+};
+
+
 /** The OpenAPI 3.1 description of the REST API, served at `/api/v1/openapi.json` and rendered at `/api/docs`. */
 export const openApiDocument: OpenApiDocument = {
   openapi: "3.1.0",
@@ -386,6 +567,8 @@ export const openApiDocument: OpenApiDocument = {
     { name: "Authentication", description: "Signing in API clients with bearer tokens." },
     { name: "Account", description: "The signed-in account." },
     { name: "Doctors", description: "Public doctor discovery: search, profiles and specialties." },
+    { name: "Booking", description: "Open slots, booking, and the patient's appointments: cancel and reschedule within the site's rules." },
+    { name: "Clinic day", description: "For clinic staff: the doctor's queue and moving appointments through the day." },
     { name: "Meta", description: "This description of the API." },
   ],
   paths: {
@@ -525,6 +708,159 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    "/api/v1/doctors/{slug}/slots": {
+      get: {
+        operationId: "listDoctorSlots",
+        tags: ["Booking"],
+        summary: "A doctor's open slots",
+        description: [
+          "The open slots of a published doctor of this site, by default for the next 14 days, respecting the site's booking rules (minimum notice, how far ahead patients may book). Needs no authentication. Full slots are left out.",
+          "Times are the clinic's (`localDate`, `localStart` in its `timeZone`); pass `zone` to also get each slot on the patient's own clock in `patientLocal`. `zone` never changes which slots exist.",
+        ].join("\n\n"),
+        security: [],
+        parameters: [
+          { name: "slug", in: "path", required: true, description: "The doctor's slug.", schema: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" } },
+          q("from", "First day, a date on the site's calendar (default: now).", localDate("E.g. `2026-12-01`.")),
+          q("days", "How many days, 1 to 31.", { type: "integer", minimum: 1, maximum: 31, default: 14 }),
+          q("clinic", "Only this clinic's slots.", { type: "string", format: "uuid" }),
+          q("zone", "The patient's IANA time zone, e.g. `Europe/London`: adds `patientLocal` to each slot.", { type: "string" }),
+        ],
+        responses: {
+          "200": { description: "Open slots.", headers: noStore, content: json(ref("schemas", "SlotList")) },
+          "404": { description: "No published doctor with this slug on this site.", content: json(ref("schemas", "Error")) },
+          "422": ref("responses", "ValidationFailed"),
+          "503": ref("responses", "Unavailable"),
+        },
+      },
+    },
+    "/api/v1/appointments": {
+      get: {
+        operationId: "listMyAppointments",
+        tags: ["Booking"],
+        summary: "My appointments",
+        description: "The signed-in patient's appointments and their dependants', upcoming and past.",
+        security: signedIn,
+        responses: {
+          "200": { description: "Upcoming and past appointments.", headers: noStore, content: json(ref("schemas", "AppointmentList")) },
+          "401": ref("responses", "Unauthenticated"),
+        },
+      },
+      post: {
+        operationId: "bookAppointment",
+        tags: ["Booking"],
+        summary: "Book a slot",
+        description: [
+          "Books one open slot for the signed-in patient (or one of their dependants). Front desk staff book for a patient by naming `patientId`.",
+          "**Idempotency.** Send a fresh random `Idempotency-Key` (e.g. a UUID) per booking and the same one when you retry: a repeated request books once and answers the first result again with `200` and `Idempotent-Replayed: true`. Without the header the answer is `400`.",
+          "**Taken slots.** No slot is ever booked twice. When someone else got it first the answer is `409` with code `slot_taken` and the doctor's next open slots in `details.nextSlots`.",
+          "Booking rules (minimum notice, how far ahead, how many active appointments per doctor) answer `409` `conflict` with a message for the patient.",
+        ].join("\n\n"),
+        security: signedIn,
+        parameters: [{ name: "Idempotency-Key", in: "header", required: true, description: "A unique value per booking (1 to 200 visible ASCII characters); repeat it on a retry.", schema: { type: "string", minLength: 1, maxLength: 200 } }],
+        requestBody: { required: true, content: json(ref("schemas", "BookingRequest")) },
+        responses: {
+          "201": {
+            description: "Booked.",
+            headers: { ...noStore, Location: ref("headers", "Location") },
+            content: json(ref("schemas", "Appointment")),
+          },
+          "200": {
+            description: "A retry of a booking already made with this `Idempotency-Key`: the same appointment.",
+            headers: { ...noStore, "Idempotent-Replayed": ref("headers", "IdempotentReplayed"), Location: ref("headers", "Location") },
+            content: json(ref("schemas", "Appointment")),
+          },
+          "400": { description: "The `Idempotency-Key` header is missing or malformed (code `validation_failed`).", content: json(ref("schemas", "Error")) },
+          "401": ref("responses", "Unauthenticated"),
+          "403": ref("responses", "Forbidden"),
+          "404": { description: "No such doctor, clinic or dependant here.", content: json(ref("schemas", "Error")) },
+          "409": { description: "`slot_taken` (with `details.nextSlots`), or `conflict` when a booking rule refuses it.", content: json(ref("schemas", "BookingConflict")) },
+          "422": ref("responses", "ValidationFailed"),
+        },
+      },
+    },
+    "/api/v1/appointments/{id}": {
+      get: {
+        operationId: "getAppointment",
+        tags: ["Booking"],
+        summary: "One appointment",
+        description: "An appointment of the signed-in patient (or their dependant), or, for staff, one at their clinics. Anyone else's is `404`.",
+        security: signedIn,
+        parameters: [appointmentIdParam],
+        responses: { "200": { description: "The appointment.", headers: noStore, content: json(ref("schemas", "Appointment")) }, ...appointmentErrors },
+      },
+    },
+    "/api/v1/appointments/{id}/cancel": {
+      post: {
+        operationId: "cancelAppointment",
+        tags: ["Booking"],
+        summary: "Cancel an appointment",
+        description: "Patients may cancel until the site's cancellation cut-off before the start (`409` `conflict` after it); clinic staff at any time. A freed slot is offered to the first patient on the waitlist.",
+        security: signedIn,
+        parameters: [appointmentIdParam],
+        requestBody: { required: false, content: json(ref("schemas", "CancelRequest")) },
+        responses: {
+          "200": { description: "Cancelled.", headers: noStore, content: json(ref("schemas", "Appointment")) },
+          ...appointmentErrors,
+          "409": { description: "Too late to cancel, or not in a state that can be cancelled.", content: json(ref("schemas", "Error")) },
+          "422": ref("responses", "ValidationFailed"),
+        },
+      },
+    },
+    "/api/v1/appointments/{id}/reschedule": {
+      post: {
+        operationId: "rescheduleAppointment",
+        tags: ["Booking"],
+        summary: "Move an appointment to another slot",
+        description: "Books the new slot and marks this appointment `rescheduled`, in one step, within the site's reschedule cut-off. Answers the new appointment (its `rescheduledFrom` names this one). A taken slot is `409` `slot_taken` with `details.nextSlots`.",
+        security: signedIn,
+        parameters: [appointmentIdParam],
+        requestBody: { required: true, content: json(ref("schemas", "RescheduleRequest")) },
+        responses: {
+          "200": { description: "The new appointment.", headers: noStore, content: json(ref("schemas", "Appointment")) },
+          ...appointmentErrors,
+          "409": { description: "`slot_taken` (with `details.nextSlots`), or `conflict`: too late, or not in a state that can move.", content: json(ref("schemas", "BookingConflict")) },
+          "422": ref("responses", "ValidationFailed"),
+        },
+      },
+    },
+    "/api/v1/appointments/{id}/transition": {
+      post: {
+        operationId: "transitionAppointment",
+        tags: ["Clinic day"],
+        summary: "Check in, start, complete, or mark a no-show",
+        description: "For the treating doctor and the clinic's front desk. Moves follow `booked` -> `checked_in` -> `in_consultation` -> `completed` (or `no_show` from `booked`/`checked_in`); any other move is `409` `conflict`. Each move is recorded with who and when.",
+        security: signedIn,
+        parameters: [appointmentIdParam],
+        requestBody: { required: true, content: json(ref("schemas", "TransitionRequest")) },
+        responses: {
+          "200": { description: "The appointment in its new state.", headers: noStore, content: json(ref("schemas", "Appointment")) },
+          ...appointmentErrors,
+          "409": { description: "Not a valid move from the current state.", content: json(ref("schemas", "Error")) },
+          "422": ref("responses", "ValidationFailed"),
+        },
+      },
+    },
+    "/api/v1/queue": {
+      get: {
+        operationId: "getQueue",
+        tags: ["Clinic day"],
+        summary: "A doctor's queue for a day",
+        description: "Staff only: the day's appointments of one doctor (at one clinic, if given) in queue order, with estimated waits.",
+        security: signedIn,
+        parameters: [
+          q("doctor", "The doctor's provider id.", { type: "string", format: "uuid" }),
+          q("clinic", "Only this clinic.", { type: "string", format: "uuid" }),
+          q("date", "The day (default: today at the clinic).", localDate("E.g. `2026-12-01`.")),
+        ],
+        responses: {
+          "200": { description: "The queue.", headers: noStore, content: json(ref("schemas", "QueueList")) },
+          "401": ref("responses", "Unauthenticated"),
+          "403": ref("responses", "Forbidden"),
+          "404": { description: "No such doctor here.", content: json(ref("schemas", "Error")) },
+          "422": ref("responses", "ValidationFailed"),
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         operationId: "getOpenApi",
@@ -537,10 +873,12 @@ export const openApiDocument: OpenApiDocument = {
     },
   },
   components: {
-    schemas: { Error: ErrorSchema, FieldProblem, TokenResponse, PasswordGrant, RefreshRequest, RevokeRequest, Me, Tenant, Money, SpecialtyRef, DoctorCard, DoctorProfile, Clinic, DoctorSearchQuery: SearchQueryEcho, DoctorSearchResult, SpecialtyList },
+    schemas: { Error: ErrorSchema, FieldProblem, TokenResponse, PasswordGrant, RefreshRequest, RevokeRequest, Me, Tenant, Money, SpecialtyRef, DoctorCard, DoctorProfile, Clinic, DoctorSearchQuery: SearchQueryEcho, DoctorSearchResult, SpecialtyList, OpenSlot, SlotList, AppointmentStatus: AppointmentStatusSchema, Appointment, AppointmentList, QueueEntry, QueueList, BookingRequest, CancelRequest, RescheduleRequest, TransitionRequest, BookingConflict },
     headers: {
       NoStore: { description: "Always `no-store`: the body holds credentials or personal data.", schema: { type: "string", const: "no-store" } },
       RetryAfter: { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } },
+      Location: { description: "The appointment's URL, e.g. `/api/v1/appointments/<id>`.", schema: { type: "string" } },
+      IdempotentReplayed: { description: "`true` when this answers a repeated `Idempotency-Key`: nothing new was booked.", schema: { type: "string", const: "true" } },
       WwwAuthenticate: { description: 'Bearer challenge, e.g. `Bearer error="invalid_token"` when a token was sent but is not valid.', schema: { type: "string" } },
     },
     responses: {
@@ -573,6 +911,10 @@ export const openApiDocument: OpenApiDocument = {
         content: json(ref("schemas", "Error")),
       },
       NotFound: { description: "No site answers at this host.", content: json(ref("schemas", "Error")) },
+      Forbidden: {
+        description: "Signed in, but not allowed to do this (e.g. a patient moving an appointment through the clinic day), or a browser mutation without the `X-CSRF-Token` header.",
+        content: json(ref("schemas", "Error")),
+      },
       Unavailable: { description: "The site is suspended.", headers: { "Retry-After": ref("headers", "RetryAfter") }, content: json(ref("schemas", "Error")) },
     },
     securitySchemes: {

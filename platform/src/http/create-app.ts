@@ -18,6 +18,8 @@ import { createPlatformAuth, createTenantAuth, type AuthRequestState } from "./a
 import type { PlatformAdminService } from "../identity/platform-admin-service.js";
 import { apiAuth, createApiRouter, type ApiTokenService } from "../api/index.js";
 import { createDoctorsApiRouter } from "../api/doctors-api.js";
+import { createAppointmentsApiRouter } from "../api/appointments-api.js";
+import type { AppointmentServices, SchedulingServices } from "../appointments/contract.js";
 import type { AccountAdminService } from "../identity/account-admin-service.js";
 import type { PasswordResetService } from "../identity/password-reset-service.js";
 import { parseCookies, serializeCookie, sessionCookieName } from "./cookies.js";
@@ -54,6 +56,10 @@ export interface AppDeps {
   discoveryServices?: (tenant: LinkedTenant) => DiscoveryServices;
   /** Provider onboarding, clinics and specialties for one signed-in staff user. */
   providerAdminServices?: (tenant: LinkedTenant, actor: Actor) => ProviderAdminServices;
+  /** Availability, booking rules and open slots (the booking API needs `openSlots`). */
+  schedulingServices?: SchedulingServices | null;
+  /** Booking, the appointment lifecycle and the doctor's queue. */
+  appointmentServices?: AppointmentServices | null;
   /** The Remix apps; absent where only the HTTP edge is under test. */
   remix?: RemixBuilds | null;
   /** Sign-in and sessions; absent where only routing is under test. */
@@ -474,6 +480,19 @@ export function createApp(deps: AppDeps): express.Express {
           const t = requestState(res).tenant;
           if (!t) throw new DomainError("not_found", "Not found");
           return discoveryServices(linkedTenant(t));
+        },
+      }),
+    );
+  }
+  const { schedulingServices, appointmentServices } = deps;
+  if (schedulingServices && appointmentServices) {
+    api.use(
+      createAppointmentsApiRouter({
+        scheduling: schedulingServices,
+        appointments: appointmentServices,
+        doctorIdBySlug: async (tenant, slug) => {
+          if (!discoveryServices) throw new DomainError("not_found", "No such doctor.");
+          return (await discoveryServices(tenant).getDoctor(slug)).id;
         },
       }),
     );

@@ -102,6 +102,8 @@ export function composeAppDeps(
     },
     discoveryServices: (tenant) => ({ ...platform.search.discovery(tenant), ...platform.providers.applications(tenant) }),
     providerAdminServices: (tenant, actor) => platform.providers.admin(tenant, actor),
+    schedulingServices: platform.scheduling,
+    appointmentServices: platform.appointments,
     ...overrides,
   };
 }

@@ -1,0 +1,315 @@
+// Booking endpoints: a published doctor's open slots (public), booking with an
+// idempotency key, the patient's appointments, cancel / reschedule / state transitions,
+// and the doctor's queue for staff. Thin: authenticate, read the request, call one
+// service, shape the answer; rules and abilities live in the services.
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
+import type { Actor, Role } from "../access/index.js";
+import type { AppointmentServices, AppointmentStatus, OpenSlot, SchedulingServices, SchedulingTenant } from "../appointments/contract.js";
+import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
+import { requestState } from "../http/index.js";
+import { actorFor } from "../identity/identity-service.js";
+import { formatLocalDate, formatLocalTime, isKnownTimeZone, parseLocalDate, resolveLocalTime } from "../scheduling/index.js";
+import { findApiPrincipal, requireApiUser } from "./api-router.js";
+
+const BODY_LIMIT = "16kb";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Visible ASCII, as RFC 9110 field values allow; long enough for a UUID or a hash. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+export const REPLAYED_HEADER = "Idempotent-Replayed";
+/** The slot window a patient may ask for at once (the scheduling service's own limit). */
+export const MAX_SLOT_DAYS = 31;
+const TRANSITION_TARGETS: readonly AppointmentStatus[] = ["checked_in", "in_consultation", "completed", "no_show"];
+
+export interface AppointmentsApiDeps {
+  scheduling: Pick<SchedulingServices, "openSlots">;
+  appointments: AppointmentServices;
+  /** The id of this tenant's published doctor with `slug`; `not_found` otherwise. */
+  doctorIdBySlug(tenant: SchedulingTenant, slug: string): Promise<string>;
+  /** How long a slug's id is remembered in this process (default 30 s; 0 turns it off). */
+  slugCacheMs?: number;
+}
+
+/**
+ * Remembers slug -> provider id per tenant for `ttlMs`. Safe because it only names the
+ * doctor: the slot and booking services check that the doctor is still published on every
+ * call, so a doctor unpublished meanwhile is still `not_found`; only a renamed slug keeps
+ * answering for up to `ttlMs`. Saves a transaction per slots request.
+ */
+export function cachedDoctorIds(resolve: AppointmentsApiDeps["doctorIdBySlug"], ttlMs: number, maxEntries = 20_000): AppointmentsApiDeps["doctorIdBySlug"] {
+  if (ttlMs <= 0) return resolve;
+  const cache = new Map<string, { id: string; until: number }>();
+  return async (tenant, slug) => {
+    const key = `${tenant.id}/${slug}`;
+    const now = Date.now();
+    const hit = cache.get(key);
+    if (hit && hit.until > now) return hit.id;
+    const id = await resolve(tenant, slug);
+    if (cache.size >= maxEntries) cache.clear();
+    cache.set(key, { id, until: now + ttlMs });
+    return id;
+  };
+}
+
+/** An open slot as the API answers it: `patientLocal` only when the request named a `zone`. */
+export type OpenSlotResponse = OpenSlot & { patientLocal?: { date: string; start: string; end: string; timeZone: string } };
+
+function handle(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return (req, res, next) => {
+    fn(req, res).catch(next);
+  };
+}
+
+function tenantOf(res: Response): SchedulingTenant {
+  const t = requestState(res).tenant;
+  if (!t) throw new NotFoundError();
+  return { id: t.id, slug: t.slug, schema: t.schema, role: t.role, cluster: t.cluster, name: t.name, kind: t.kind, primaryHost: t.primaryHost };
+}
+
+/**
+ * The actor of a signed-in API request: its bearer token's user, else the browser
+ * session's (past any second factor); `unauthenticated` when there is none.
+ */
+export function requireApiActor(res: Response, tenant: SchedulingTenant): Actor {
+  const user = requireApiUser(res);
+  const principal = findApiPrincipal(res);
+  if (principal) {
+    return {
+      userId: user.id,
+      tenantId: tenant.id,
+      kind: user.kind,
+      roles: principal.access.roles.map((r) => r.role as Role),
+      providerId: principal.access.providerId,
+      clinicIds: [...new Set(principal.access.roles.flatMap((r) => r.clinicIds))],
+    };
+  }
+  // requireApiUser returned, so the session exists and owes no second factor.
+  return actorFor(tenant.id, requestState(res).auth!.session!.user);
+}
+
+/** The query string's single values (a repeated key keeps its first value), like the search API. */
+function queryParams(req: Request): URLSearchParams {
+  const i = req.originalUrl.indexOf("?");
+  return new URLSearchParams(i >= 0 ? req.originalUrl.slice(i + 1) : "");
+}
+
+function bodyObject(req: Request): Record<string, unknown> {
+  const b: unknown = req.body;
+  if (b === undefined || b === null || (typeof b === "object" && !Array.isArray(b) && Object.keys(b as object).length === 0)) return {};
+  if (typeof b !== "object" || Array.isArray(b)) throw new ValidationError("Send a JSON object.", [{ field: "body", message: "Send a JSON object." }]);
+  return b as Record<string, unknown>;
+}
+
+/** An appointment id from the path; anything that is not one cannot exist. */
+function appointmentId(req: Request): string {
+  const id = String(req.params.id);
+  if (!UUID.test(id)) throw new NotFoundError("No such appointment.");
+  return id;
+}
+
+function noStore(res: Response): Response {
+  return res.set("Cache-Control", "no-store");
+}
+
+/** `from` (a date in the tenant's zone), `days`, `clinic` and the display `zone` of a slots request. */
+function parseSlotQuery(params: URLSearchParams, tenantZone: string): { from?: Date; fromDate: string | null; days: number; clinicId: string | null; zone: string | null } {
+  const problems: { field: string; message: string }[] = [];
+  const fromRaw = params.get("from");
+  let from: Date | undefined;
+  if (fromRaw !== null) {
+    if (!DATE.test(fromRaw) || parseLocalDate(fromRaw) === null) problems.push({ field: "from", message: "Use a date like 2026-12-01." });
+    // A zone whose clocks skip midnight on that day starts it at 01:00.
+    else from = resolveLocalTime(tenantZone, fromRaw, "00:00")[0] ?? resolveLocalTime(tenantZone, fromRaw, "01:00")[0];
+  }
+  const daysRaw = params.get("days");
+  const days = daysRaw === null ? 14 : Number(daysRaw);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_SLOT_DAYS) problems.push({ field: "days", message: `Use a whole number from 1 to ${MAX_SLOT_DAYS}.` });
+  const clinicId = params.get("clinic");
+  if (clinicId !== null && !UUID.test(clinicId)) problems.push({ field: "clinic", message: "Use a clinic id from the doctor's profile." });
+  const zone = params.get("zone");
+  if (zone !== null && !isKnownTimeZone(zone)) problems.push({ field: "zone", message: "Use an IANA time zone such as Asia/Kolkata." });
+  if (problems.length) throw new ValidationError("Please check the query parameters.", problems);
+  return { from, fromDate: fromRaw, days, clinicId, zone };
+}
+
+/**
+ * Adds the slot's wall-clock date and times in the patient's zone. Offsets change only on
+ * quarter-hour boundaries, so one Intl lookup per quarter hour serves every slot in it.
+ */
+function withPatientLocal(slots: OpenSlot[], zone: string): OpenSlotResponse[] {
+  const fmt = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const offsets = new Map<number, number>();
+  const QUARTER = 15 * 60_000;
+  const offsetAt = (ms: number): number => {
+    const bucket = Math.floor(ms / QUARTER);
+    let off = offsets.get(bucket);
+    if (off === undefined) {
+      const at = bucket * QUARTER;
+      const p = Object.fromEntries(fmt.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+      off = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - at;
+      offsets.set(bucket, off);
+    }
+    return off;
+  };
+  const local = (ms: number) => {
+    const wall = ms + offsetAt(ms);
+    const day = Math.floor(wall / 86_400_000);
+    return { date: formatLocalDate(day), time: formatLocalTime(Math.floor((wall - day * 86_400_000) / 60_000)) };
+  };
+  return slots.map((s) => {
+    const start = local(Date.parse(s.startsAt));
+    const end = local(Date.parse(s.endsAt));
+    return { ...s, patientLocal: { date: start.date, start: start.time, end: end.time, timeZone: zone } };
+  });
+}
+
+/** The booking and appointment endpoints; mount after `sessionAndCsrf` and `apiAuth` (see createApp). */
+export function createAppointmentsApiRouter(deps: AppointmentsApiDeps): Router {
+  const router = express.Router();
+  const body = express.json({ limit: BODY_LIMIT });
+  const doctorIdBySlug = cachedDoctorIds(deps.doctorIdBySlug, deps.slugCacheMs ?? 30_000);
+
+  router.get(
+    "/api/v1/doctors/:slug/slots",
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const slug = String(req.params.slug);
+      if (!SLUG.test(slug)) throw new NotFoundError("No such doctor.");
+      const q = parseSlotQuery(queryParams(req), requestState(res).tenant!.timeZone);
+      const providerId = await doctorIdBySlug(tenant, slug);
+      const slots = await deps.scheduling.openSlots(tenant, { providerId, from: q.from, days: q.days, clinicId: q.clinicId });
+      noStore(res).json({
+        doctor: { id: providerId, slug },
+        from: q.fromDate,
+        days: q.days,
+        zone: q.zone,
+        items: q.zone ? withPatientLocal(slots, q.zone) : slots,
+      });
+    }),
+  );
+
+  router.post(
+    "/api/v1/appointments",
+    body,
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      const key = req.get(IDEMPOTENCY_HEADER);
+      if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+        // 400, not 422: the request itself is malformed, whatever its body says.
+        noStore(res)
+          .status(400)
+          .json({
+            error: {
+              code: "validation_failed",
+              message: `Send an ${IDEMPOTENCY_HEADER} header (a new random value per booking, the same one on a retry).`,
+              details: [{ field: IDEMPOTENCY_HEADER, message: "Required: 1 to 200 visible ASCII characters, e.g. a UUID." }],
+            },
+          });
+        return;
+      }
+      const input = { ...bodyObject(req) };
+      if (input.providerId === undefined && typeof input.doctorSlug === "string") {
+        if (!SLUG.test(input.doctorSlug)) throw new ValidationError("Please check the highlighted fields.", [{ field: "doctorSlug", message: "No such doctor." }]);
+        input.providerId = await doctorIdBySlug(tenant, input.doctorSlug).catch((err: unknown) => {
+          throw err instanceof DomainError && err.code === "not_found" ? new ValidationError("Please check the highlighted fields.", [{ field: "doctorSlug", message: "No such doctor." }]) : err;
+        });
+      }
+      delete input.doctorSlug;
+      const { appointment, replayed } = await deps.appointments.book(tenant, actor, input, key);
+      noStore(res).set("Location", `/api/v1/appointments/${appointment.id}`);
+      if (replayed) res.set(REPLAYED_HEADER, "true");
+      res.status(replayed ? 200 : 201).json(appointment);
+    }),
+  );
+
+  router.get(
+    "/api/v1/appointments",
+    handle(async (_req, res) => {
+      const tenant = tenantOf(res);
+      noStore(res).json(await deps.appointments.listForPatient(tenant, requireApiActor(res, tenant)));
+    }),
+  );
+
+  router.get(
+    "/api/v1/appointments/:id",
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      noStore(res).json(await deps.appointments.get(tenant, actor, appointmentId(req)));
+    }),
+  );
+
+  router.post(
+    "/api/v1/appointments/:id/cancel",
+    body,
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      const id = appointmentId(req);
+      const { reason } = bodyObject(req);
+      if (reason !== undefined && reason !== null && (typeof reason !== "string" || reason.length > 500)) {
+        throw new ValidationError("Please check the highlighted fields.", [{ field: "reason", message: "At most 500 characters." }]);
+      }
+      noStore(res).json(await deps.appointments.cancel(tenant, actor, id, (reason as string | null | undefined) ?? null));
+    }),
+  );
+
+  router.post(
+    "/api/v1/appointments/:id/reschedule",
+    body,
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      const id = appointmentId(req);
+      noStore(res).json(await deps.appointments.reschedule(tenant, actor, id, bodyObject(req)));
+    }),
+  );
+
+  router.post(
+    "/api/v1/appointments/:id/transition",
+    body,
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      const id = appointmentId(req);
+      const { to, note } = bodyObject(req);
+      const problems: { field: string; message: string }[] = [];
+      if (typeof to !== "string" || !TRANSITION_TARGETS.includes(to as AppointmentStatus)) problems.push({ field: "to", message: `One of ${TRANSITION_TARGETS.join(", ")}.` });
+      if (note !== undefined && note !== null && (typeof note !== "string" || note.length > 500)) problems.push({ field: "note", message: "At most 500 characters." });
+      if (problems.length) throw new ValidationError("Please check the highlighted fields.", problems);
+      noStore(res).json(await deps.appointments.transition(tenant, actor, id, to as AppointmentStatus, (note as string | null | undefined) ?? null));
+    }),
+  );
+
+  router.get(
+    "/api/v1/queue",
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      const params = queryParams(req);
+      const doctor = params.get("doctor");
+      const clinic = params.get("clinic");
+      const date = params.get("date");
+      const problems: { field: string; message: string }[] = [];
+      if (!doctor || !UUID.test(doctor)) problems.push({ field: "doctor", message: "Required: the doctor's provider id." });
+      if (clinic !== null && !UUID.test(clinic)) problems.push({ field: "clinic", message: "Use a clinic id." });
+      if (date !== null && (!DATE.test(date) || parseLocalDate(date) === null)) problems.push({ field: "date", message: "Use a date like 2026-12-01." });
+      if (problems.length) throw new ValidationError("Please check the query parameters.", problems);
+      const items = await deps.appointments.queue(tenant, actor, { providerId: doctor as string, clinicId: clinic, ...(date ? { date } : {}) });
+      noStore(res).json({ items });
+    }),
+  );
+
+  // Body-parser failures are the client's: answer them in the API's error shape, not as a 500.
+  router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    const type = (err as { type?: string } | null)?.type;
+    if (type === "entity.parse.failed") return next(new ValidationError("The request body is not valid JSON.", [{ field: "body", message: "Send a JSON object." }]));
+    if (type === "entity.too.large") return next(new ValidationError("The request body is too large.", [{ field: "body", message: `Send at most ${BODY_LIMIT}.` }]));
+    next(err);
+  });
+
+  return router;
+}
