@@ -67,6 +67,15 @@ interface Placement {
 
 const actorKind = (a: Actor): AppointmentEvent["actorKind"] => (a.kind === "patient" ? "patient" : "staff");
 
+const MAX_ATTEMPTS = 4;
+
+/** A deadlock or serialization failure: the whole transaction may simply run again. */
+export function isRetryable(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  const code = cause?.code ?? (err as { code?: unknown } | null)?.code;
+  return code === "40001" || code === "40P01";
+}
+
 /** Booking, the appointment lifecycle, the waitlist and the doctor's queue. */
 export class AppointmentService implements AppointmentServices {
   private readonly now: () => Date;
@@ -75,8 +84,24 @@ export class AppointmentService implements AppointmentServices {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** Runs `work` in one tenant transaction with the actor's ability; another tenant's actor finds nothing. */
-  private run<T>(tenant: SchedulingTenant, actor: Actor, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one tenant transaction with the actor's ability; another tenant's actor
+   * finds nothing. A transaction that lost a deadlock or serialization race (two bookings
+   * crossing on the seat and audit locks) is run again from the start, a few times, so the
+   * patient gets the real answer (booked, or `slot_taken`) rather than "please retry".
+   */
+  private async run<T>(tenant: SchedulingTenant, actor: Actor, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(tenant, actor, work);
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 10 * attempt)));
+      }
+    }
+  }
+
+  private runOnce<T>(tenant: SchedulingTenant, actor: Actor, work: (ctx: Ctx) => Promise<T>): Promise<T> {
     if (actor.tenantId !== tenant.id) return Promise.reject(new NotFoundError());
     const now = this.now();
     const ability = defineAbilityFor(actor, { now });
