@@ -17,7 +17,7 @@ import { createFileStorage, type FileStorage } from "./storage/index.js";
 import { createSearchServices, DIRECTORY_SOURCE, type SearchServices } from "./search/index.js";
 import { createDirectoryRelay, type DirectoryRelay } from "./directory/index.js";
 import { createProviderServices, type ProviderServices } from "./providers/index.js";
-import { createAppointmentServices, type AppointmentServices, type SchedulingServices } from "./appointments/index.js";
+import { createAppointmentServices, QueueEvents, type AppointmentServices, type SchedulingServices } from "./appointments/index.js";
 import { BookingPolicyStore, createSchedulingServices, findBookableSlot, nextOpenSlots } from "./scheduling/index.js";
 import { AccountAdminService, DevMessageStore, FallbackRateLimiter, IdentityService, PasswordResetService, MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from "./identity/index.js";
 
@@ -62,6 +62,8 @@ export interface Platform {
   scheduling: SchedulingServices;
   /** Booking, the appointment lifecycle, the waitlist and the doctor's queue. */
   appointments: AppointmentServices;
+  /** Changes to tenants' appointments from every process (`listen` starts it; the server does). */
+  queueEvents: QueueEvents;
   /** Absolute base URL of a tenant host (links in emails, marketplace links). */
   linkBase(host: string): string;
   close(): Promise<void>;
@@ -137,6 +139,7 @@ export async function createPlatform(
     withTenant,
     scheduling: { findBookableSlot, nextOpenSlots, policyFor: (scope, providerId) => new BookingPolicyStore(scope).policyFor(providerId) },
   });
+  const queueEvents = new QueueEvents(logger);
   return {
     config,
     logger,
@@ -166,10 +169,12 @@ export async function createPlatform(
     providers,
     scheduling,
     appointments,
+    queueEvents,
     linkBase,
     async close() {
       await resolver.close();
       await search.close();
+      await queueEvents.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
       await db.destroy();
       await database.stop();

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -249,6 +251,54 @@ describe("appointments of a patient", () => {
     expect((await get(owner.token, `/api/v1/queue?doctor=${ids["vikram-shah"]}&date=${date}`)).status).toBeGreaterThanOrEqual(403);
   });
 
+  it("streams the doctor's queue to the front desk, again within moments of a change made elsewhere", async () => {
+    await platform.queueEvents.listen(process.env.VISITNOW_TEST_DATABASE_URL as string);
+    const appointment = (await get(desk.token, `/api/v1/appointments/${appointmentId}`)).body as { startsAt: string; timeZone: string };
+    const date = new Intl.DateTimeFormat("en-CA", { timeZone: appointment.timeZone }).format(new Date(appointment.startsAt));
+    const path = `/api/v1/queue/stream?doctor=${ids["vikram-shah"]}&clinic=${clinicId}&date=${date}`;
+    expect((await get(owner.token, path)).status).toBeGreaterThanOrEqual(403);
+
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    const events: { status: string }[][] = [];
+    let waiters: (() => void)[] = [];
+    const req = http.get(
+      { host: "127.0.0.1", port: (server.address() as AddressInfo).port, path, headers: { host: host(a), authorization: `Bearer ${desk.token}`, accept: "text/event-stream" } },
+      (res) => {
+        expect(res.headers["content-type"]).toMatch(/^text\/event-stream/);
+        let buf = "";
+        res.on("data", (chunk: Buffer) => {
+          buf += chunk.toString();
+          for (let end = buf.indexOf("\n\n"); end >= 0; end = buf.indexOf("\n\n")) {
+            const block = buf.slice(0, end);
+            buf = buf.slice(end + 2);
+            const data = block.split("\n").find((l) => l.startsWith("data: "));
+            if (block.includes("event: queue") && data) events.push((JSON.parse(data.slice(6)) as { items: { id: string; status: string }[] }).items.filter((x) => x.id === appointmentId));
+            waiters.forEach((w) => w());
+            waiters = [];
+          }
+        });
+      },
+    );
+    const nextEvent = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no queue event ${count} within 3 s`)), 3000);
+        const check = () => (events.length >= count ? (clearTimeout(timer), resolve()) : waiters.push(check));
+        check();
+      });
+    try {
+      await nextEvent(1);
+      expect(events[0]?.[0]?.status).toBe("checked_in");
+      // A change made through the API (any process): the stream sends the new queue.
+      expect((await post(desk.token, `/api/v1/appointments/${appointmentId}/transition`, { to: "in_consultation" })).status).toBe(200);
+      await nextEvent(2);
+      expect(events.at(-1)?.[0]?.status).toBe("in_consultation");
+    } finally {
+      req.destroy();
+      server.close();
+    }
+  });
+
   it("lets a patient cancel their own booking, which frees the slot", async () => {
     const slot = (await slotsOf("asha-rao"))[20] as Slot;
     const booked = await book(stranger.token, { providerId: ids["asha-rao"], clinicId, startsAt: slot.startsAt, reason: "Rash" });
@@ -276,7 +326,7 @@ describe("OpenAPI", () => {
       throw new Error("unused");
     };
     const routes = listRoutes(createAppointmentsApiRouter({ scheduling: { openSlots: unused }, appointments: {} as never, doctorIdBySlug: unused })).map((r) => r.replace(/:(\w+)/g, "{$1}"));
-    expect(routes).toHaveLength(8);
+    expect(routes).toHaveLength(9);
     for (const r of routes) {
       const [method, path] = r.split(" ") as [string, string];
       expect(openApiDocument.paths[path]?.[method.toLowerCase() as "get"], `${r} is not in openapi.ts`).toBeDefined();

@@ -5,6 +5,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from "express";
 import type { Actor, Role } from "../access/index.js";
 import type { AppointmentServices, AppointmentStatus, OpenSlot, SchedulingServices, SchedulingTenant } from "../appointments/contract.js";
+import type { QueueEvents } from "../appointments/queue-events.js";
 import { DomainError, NotFoundError, ValidationError } from "../errors/index.js";
 import { requestState } from "../http/index.js";
 import { actorFor } from "../identity/identity-service.js";
@@ -30,6 +31,10 @@ export interface AppointmentsApiDeps {
   doctorIdBySlug(tenant: SchedulingTenant, slug: string): Promise<string>;
   /** How long a slug's id is remembered in this process (default 30 s; 0 turns it off). */
   slugCacheMs?: number;
+  /** Changes to a tenant's appointments, from every process (for the live queue stream). */
+  queueEvents?: Pick<QueueEvents, "subscribe"> | null;
+  /** Keep-alive comment interval of the live queue stream (default 25 s). */
+  heartbeatMs?: number;
 }
 
 /**
@@ -166,6 +171,19 @@ function withPatientLocal(slots: OpenSlot[], zone: string): OpenSlotResponse[] {
 }
 
 /** The booking and appointment endpoints; mount after `sessionAndCsrf` and `apiAuth` (see createApp). */
+/** `doctor` (provider id, required), `clinic` and `date` of a queue request. */
+function parseQueueQuery(params: URLSearchParams): { providerId: string; clinicId: string | null; date?: string } {
+  const doctor = params.get("doctor");
+  const clinic = params.get("clinic");
+  const date = params.get("date");
+  const problems: { field: string; message: string }[] = [];
+  if (!doctor || !UUID.test(doctor)) problems.push({ field: "doctor", message: "Required: the doctor's provider id." });
+  if (clinic !== null && !UUID.test(clinic)) problems.push({ field: "clinic", message: "Use a clinic id." });
+  if (date !== null && (!DATE.test(date) || parseLocalDate(date) === null)) problems.push({ field: "date", message: "Use a date like 2026-12-01." });
+  if (problems.length) throw new ValidationError("Please check the query parameters.", problems);
+  return { providerId: doctor as string, clinicId: clinic, ...(date ? { date } : {}) };
+}
+
 export function createAppointmentsApiRouter(deps: AppointmentsApiDeps): Router {
   const router = express.Router();
   const body = express.json({ limit: BODY_LIMIT });
@@ -289,17 +307,66 @@ export function createAppointmentsApiRouter(deps: AppointmentsApiDeps): Router {
     handle(async (req, res) => {
       const tenant = tenantOf(res);
       const actor = requireApiActor(res, tenant);
-      const params = queryParams(req);
-      const doctor = params.get("doctor");
-      const clinic = params.get("clinic");
-      const date = params.get("date");
-      const problems: { field: string; message: string }[] = [];
-      if (!doctor || !UUID.test(doctor)) problems.push({ field: "doctor", message: "Required: the doctor's provider id." });
-      if (clinic !== null && !UUID.test(clinic)) problems.push({ field: "clinic", message: "Use a clinic id." });
-      if (date !== null && (!DATE.test(date) || parseLocalDate(date) === null)) problems.push({ field: "date", message: "Use a date like 2026-12-01." });
-      if (problems.length) throw new ValidationError("Please check the query parameters.", problems);
-      const items = await deps.appointments.queue(tenant, actor, { providerId: doctor as string, clinicId: clinic, ...(date ? { date } : {}) });
+      const items = await deps.appointments.queue(tenant, actor, parseQueueQuery(queryParams(req)));
       noStore(res).json({ items });
+    }),
+  );
+
+  // The live queue: the same answer as GET /api/v1/queue, sent again as a server-sent
+  // event within moments of any change to this tenant's appointments, made by any process
+  // (Postgres NOTIFY through QueueEvents). The first event answers at once, so a client
+  // never waits for a change to see the queue; a failed check (not signed in, not allowed)
+  // is an ordinary JSON error before the stream starts.
+  router.get(
+    "/api/v1/queue/stream",
+    handle(async (req, res) => {
+      const tenant = tenantOf(res);
+      const actor = requireApiActor(res, tenant);
+      const q = parseQueueQuery(queryParams(req));
+      const first = await deps.appointments.queue(tenant, actor, q);
+      const events = deps.queueEvents;
+      // `no-transform` keeps the compression middleware from buffering the stream.
+      res.status(200).set({ "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+      res.flushHeaders();
+      let seq = 0;
+      const send = (items: unknown) => res.write(`id: ${++seq}\nevent: queue\ndata: ${JSON.stringify({ items })}\n\n`);
+      send(first);
+      let pending: NodeJS.Timeout | null = null;
+      let running = false;
+      let again = false;
+      const refresh = async (): Promise<void> => {
+        if (running) {
+          again = true;
+          return;
+        }
+        running = true;
+        try {
+          do {
+            again = false;
+            send(await deps.appointments.queue(tenant, actor, q));
+          } while (again);
+        } catch (err) {
+          // Rights can change mid-stream (signed out, role removed): end it rather than leak.
+          res.write(`event: error\ndata: ${JSON.stringify({ code: (err as { code?: string }).code ?? "internal" })}\n\n`);
+          res.end();
+        } finally {
+          running = false;
+        }
+      };
+      // Several changes in one burst (a check-in writes more than one statement) make one refresh.
+      const unsubscribe = events?.subscribe(tenant.schema, () => {
+        pending ??= setTimeout(() => {
+          pending = null;
+          void refresh();
+        }, 50);
+      });
+      const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), deps.heartbeatMs ?? 25_000);
+      heartbeat.unref();
+      res.on("close", () => {
+        unsubscribe?.();
+        clearInterval(heartbeat);
+        if (pending) clearTimeout(pending);
+      });
     }),
   );
 

@@ -861,6 +861,28 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    "/api/v1/queue/stream": {
+      get: {
+        operationId: "streamQueue",
+        tags: ["Clinic day"],
+        summary: "A doctor's queue for a day, live",
+        description:
+          "Server-sent events (`text/event-stream`): an `event: queue` with the same body as `GET /api/v1/queue` at once, and again within moments of any change to the tenant's appointments made by any app process; a `: keep-alive` comment every 25 s. An `event: error` ends the stream when the caller's rights change. Errors before the stream starts are ordinary JSON.",
+        security: signedIn,
+        parameters: [
+          q("doctor", "The doctor's provider id.", { type: "string", format: "uuid" }),
+          q("clinic", "Only this clinic.", { type: "string", format: "uuid" }),
+          q("date", "The day (default: today at the clinic).", localDate("E.g. `2026-12-01`.")),
+        ],
+        responses: {
+          "200": { description: "The event stream; each `data:` line is a QueueList.", content: { "text/event-stream": { schema: { type: "string" } } } },
+          "401": ref("responses", "Unauthenticated"),
+          "403": ref("responses", "Forbidden"),
+          "404": { description: "No such doctor here.", content: json(ref("schemas", "Error")) },
+          "422": ref("responses", "ValidationFailed"),
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         operationId: "getOpenApi",

@@ -18,6 +18,7 @@ import { createPlatformAuth, createTenantAuth, type AuthRequestState } from "./a
 import type { PlatformAdminService } from "../identity/platform-admin-service.js";
 import { apiAuth, createApiRouter, type ApiTokenService } from "../api/index.js";
 import { createDoctorsApiRouter } from "../api/doctors-api.js";
+import type { QueueEvents } from "../appointments/queue-events.js";
 import { createAppointmentsApiRouter } from "../api/appointments-api.js";
 import type { AppointmentServices, SchedulingServices } from "../appointments/contract.js";
 import type { AccountAdminService } from "../identity/account-admin-service.js";
@@ -60,6 +61,8 @@ export interface AppDeps {
   schedulingServices?: SchedulingServices | null;
   /** Booking, the appointment lifecycle and the doctor's queue. */
   appointmentServices?: AppointmentServices | null;
+  /** Appointment changes from every process, for the live queue stream. */
+  queueEvents?: Pick<QueueEvents, "subscribe"> | null;
   /** The Remix apps; absent where only the HTTP edge is under test. */
   remix?: RemixBuilds | null;
   /** Sign-in and sessions; absent where only routing is under test. */
@@ -490,6 +493,7 @@ export function createApp(deps: AppDeps): express.Express {
       createAppointmentsApiRouter({
         scheduling: schedulingServices,
         appointments: appointmentServices,
+        queueEvents: deps.queueEvents ?? null,
         doctorIdBySlug: async (tenant, slug) => {
           if (!discoveryServices) throw new DomainError("not_found", "No such doctor.");
           return (await discoveryServices(tenant).getDoctor(slug)).id;

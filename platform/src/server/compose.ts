@@ -104,6 +104,7 @@ export function composeAppDeps(
     providerAdminServices: (tenant, actor) => platform.providers.admin(tenant, actor),
     schedulingServices: platform.scheduling,
     appointmentServices: platform.appointments,
+    queueEvents: platform.queueEvents,
     ...overrides,
   };
 }

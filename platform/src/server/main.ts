@@ -39,6 +39,7 @@ async function main(): Promise<void> {
 
   await platform.resolver.listen(platform.database.url, logger);
   await platform.search.listen(platform.database.url, logger);
+  await platform.queueEvents.listen(platform.database.url);
   // The safety net behind the kicks: hospitals' directory events reach the marketplace even after a crash.
   const stopDirectory = config.DIRECTORY_SWEEP_MS > 0 ? platform.directory.start(config.DIRECTORY_SWEEP_MS) : () => undefined;
   const remix = await loadRemixBuilds(REPO_ROOT);
