@@ -137,6 +137,8 @@ async function main(): Promise<number> {
           platformAdmins: platform.platformAdmins,
           providers: platform.providers,
           directory: platform.directory,
+          accountAdmin: platform.accountAdmin,
+          scheduling: platform.scheduling,
         });
         out(created.length ? `Seeded ${created.join(", ")}` : "Demo tenants already present");
         return 0;

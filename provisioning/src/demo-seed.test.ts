@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roleNameFor, schemaNameFor, type DirectorySeed, type Platform, type ProviderTenant } from "@visitnow/platform";
 import { demoDirectoryFor } from "./demo-doctors.js";
-import { DEMO_TENANTS, seedDemo } from "./demo-seed.js";
+import { DEMO_TENANTS, DEMO_USERS, seedDemo } from "./demo-seed.js";
 import { createProvisioningService, createTestPlatform, type ProvisioningService } from "./testing.js";
 
 let platform: Platform;
@@ -138,4 +138,36 @@ describe("seedDemo", () => {
     });
     expect(tables).toEqual(expect.arrayContaining(["outbox", "settings"]));
   });
+  it("gives each front desk every clinic and each published doctor weekly availability, once", async () => {
+    const opts = { identity: platform.identity, providers: platform.providers, accountAdmin: platform.accountAdmin, scheduling: platform.scheduling };
+    const logged: string[] = [];
+    await seedDemo(service, (m) => logged.push(m), opts);
+    const sunrise = await service.get("sunrise");
+    const seed = demoDirectoryFor("sunrise", "hospital");
+    const published = seed.doctors.filter((d) => d.published).length;
+    expect(logged).toContain(`sunrise: ${published} doctors with weekly availability (${published} new rules)`);
+    const read = () =>
+      platform.withTenant(sunrise, async ({ db }) => ({
+        frontDesk: await db("user_roles").join("users", "users.id", "user_roles.user_id").where({ "users.email": DEMO_USERS.frontDesk.email.replace("<slug>", "sunrise"), role: "front_desk" }).first("clinic_ids"),
+        clinics: (await db("clinics").select("id")).map((c: { id: string }) => c.id).sort(),
+        rules: await db("availability_rules").count<{ count: string }[]>("* as count").first(),
+        mehta: await db("availability_rules")
+          .join("providers", "providers.id", "availability_rules.provider_id")
+          .join("users", "users.id", "providers.user_id")
+          .where("users.email", "dr.mehta@sunrise.example")
+          .first(db.raw("to_char(start_time, 'HH24:MI') as start"), db.raw("to_char(end_time, 'HH24:MI') as end"), "slot_minutes", "weekdays"),
+      }));
+    const first = await read();
+    expect([...first.frontDesk.clinic_ids].sort()).toEqual(first.clinics);
+    expect(logged).toContain("sunrise: front desk works at 4 of 4 clinics");
+    expect(logged).toContain("illajwala: front desk works at 50 of 71 clinics");
+    expect(first.clinics).toHaveLength(seed.clinics.length);
+    expect(Number(first.rules!.count)).toBe(published);
+    expect(first.mehta).toEqual({ start: "10:00", end: "13:00", slot_minutes: 15, weekdays: [1, 2, 3, 4, 5, 6] });
+
+    const again: string[] = [];
+    await seedDemo(service, (m) => again.push(m), opts);
+    expect(again).toContain(`sunrise: ${published} doctors with weekly availability (0 new rules)`);
+    expect(await read()).toEqual(first);
+  }, 120_000);
 });

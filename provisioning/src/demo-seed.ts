@@ -1,5 +1,6 @@
-import type { IdentityService, Platform, PlatformAdminService, ProviderTenant, Tenant } from "@visitnow/platform";
+import type { Actor, IdentityService, Platform, PlatformAdminService, ProviderTenant, Tenant } from "@visitnow/platform";
 import { demoDirectoryFor } from "./demo-doctors.js";
+import { demoFrontDeskClinics, demoWeeklyRules, localDateIn, seedDemoFrontDeskClinics, seedDemoSchedules } from "./demo-schedules.js";
 import type { CreateTenantInput, ProvisioningService } from "./provisioning-service.js";
 
 /** The demo's shared TOTP secret for every demo admin (development only; see README). */
@@ -14,11 +15,19 @@ export const DEMO_USERS = {
   platformAdmin: { email: "admin@platform.example", password: "platform-demo-1", name: "Vikram Shah" },
 } as const;
 
+/** The ids of one tenant's demo accounts. */
+export interface DemoUserIds {
+  patient: string;
+  doctor: string;
+  frontDesk: string;
+  admin: string;
+}
+
 /**
  * Per tenant: a patient with a dependant, a doctor, a front-desk user and a tenant admin
- * (TOTP on, with the demo secret). Existing accounts are left as they are.
+ * (TOTP on, with the demo secret). Existing accounts are left as they are. Returns their ids.
  */
-export async function seedDemoUsers(identity: IdentityService, tenant: Tenant): Promise<void> {
+export async function seedDemoUsers(identity: IdentityService, tenant: Tenant): Promise<DemoUserIds> {
   const ref = { id: tenant.id, slug: tenant.slug, schema: tenant.schema, role: tenant.role, cluster: tenant.cluster, name: tenant.name };
   const email = (e: string) => e.replace("<slug>", tenant.slug);
   const p = DEMO_USERS.patient;
@@ -26,14 +35,12 @@ export async function seedDemoUsers(identity: IdentityService, tenant: Tenant): 
   if ((await identity.listDependants(ref, patientId)).length === 0) {
     await identity.addDependant(ref, patientId, { name: "Kabir Verma", relationship: "child", dateOfBirth: "2016-05-12", gender: "male" });
   }
-  for (const [u, role] of [
-    [DEMO_USERS.doctor, "doctor"],
-    [DEMO_USERS.frontDesk, "front_desk"],
-  ] as const) {
-    await identity.createUser(ref, { kind: "staff", email: email(u.email), name: u.name, password: u.password, roles: [{ role }] });
-  }
+  const staff = async (u: { email: string; name: string; password: string }, role: "doctor" | "front_desk") =>
+    identity.createUser(ref, { kind: "staff", email: email(u.email), name: u.name, password: u.password, roles: [{ role }] });
+  const doctorId = await staff(DEMO_USERS.doctor, "doctor");
+  const frontDeskId = await staff(DEMO_USERS.frontDesk, "front_desk");
   const a = DEMO_USERS.admin;
-  await identity.createUser(ref, {
+  const adminId = await identity.createUser(ref, {
     kind: "staff",
     email: email(a.email),
     name: a.name,
@@ -41,6 +48,7 @@ export async function seedDemoUsers(identity: IdentityService, tenant: Tenant): 
     roles: [{ role: "tenant_admin" }],
     totpSecret: DEMO_ADMIN_TOTP_SECRET,
   });
+  return { patient: patientId, doctor: doctorId, frontDesk: frontDeskId, admin: adminId };
 }
 
 /** The demo's tenants; every `*.localhost` name reaches the loopback in a browser. */
@@ -72,8 +80,18 @@ export const DEMO_TENANTS: CreateTenantInput[] = [
 export interface DemoSeedOptions {
   identity?: IdentityService;
   platformAdmins?: PlatformAdminService;
-  /** Imports each tenant's demo doctors, clinics and specialties (after the users, so the demo doctor links). */
-  providers?: Pick<Platform["providers"], "importDirectory">;
+  /**
+   * Imports each tenant's demo doctors, clinics and specialties (after the users, so the demo
+   * doctor links). With `admin` (and `identity`), the ids of the imported doctors and clinics
+   * are looked up as the demo tenant admin for `accountAdmin` and `scheduling`.
+   */
+  providers?: Pick<Platform["providers"], "importDirectory"> & Partial<Pick<Platform["providers"], "admin">>;
+  /** Gives each demo front desk every clinic of their tenant (needs `identity` and `providers.admin`). */
+  accountAdmin?: Pick<Platform["accountAdmin"], "changeRoles">;
+  /** Adds weekly availability for each published demo doctor lacking a current rule (needs `identity` and `providers.admin`). */
+  scheduling?: Pick<Platform["scheduling"], "listRules" | "saveRule">;
+  /** The seeding day's clock (rules run from today in the clinic's zone for 90 days). */
+  now?: () => Date;
   /** Drained after the imports so the marketplace lists the hospitals' opted-in doctors at once. */
   directory?: Pick<Platform["directory"], "drainAll">;
 }
@@ -99,13 +117,14 @@ export async function seedDemo(service: ProvisioningService, log: (msg: string) 
     const p = DEMO_USERS.platformAdmin;
     await opts.platformAdmins.create({ email: p.email, name: p.name, password: p.password, totpSecret: DEMO_ADMIN_TOTP_SECRET });
   }
+  const users = new Map<string, DemoUserIds>();
   if (opts.identity) {
     for (const tenant of DEMO_TENANTS) {
       const t = await service.get(tenant.slug);
-      if (t.status === "active") await seedDemoUsers(opts.identity, t);
+      if (t.status === "active") users.set(t.slug, await seedDemoUsers(opts.identity, t));
     }
   }
-  if (opts.providers) await seedDemoDirectory(service, opts.providers, log);
+  if (opts.providers) await seedDemoDirectory(service, opts.providers, log, { ...opts, users });
   if (opts.directory) {
     const moved = await opts.directory.drainAll();
     if (moved) log(`marketplace directory: ${moved} updates from partner hospitals`);
@@ -113,8 +132,16 @@ export async function seedDemo(service: ProvisioningService, log: (msg: string) 
   return created;
 }
 
-/** Imports each active demo tenant's doctors, clinics and specialties. */
-async function seedDemoDirectory(service: ProvisioningService, providers: NonNullable<DemoSeedOptions["providers"]>, log: (msg: string) => void): Promise<void> {
+/**
+ * Imports each active demo tenant's doctors, clinics and specialties; then, as the demo
+ * tenant admin, gives the front desk every clinic and the doctors weekly availability.
+ */
+async function seedDemoDirectory(
+  service: ProvisioningService,
+  providers: NonNullable<DemoSeedOptions["providers"]>,
+  log: (msg: string) => void,
+  opts: DemoSeedOptions & { users: Map<string, DemoUserIds> },
+): Promise<void> {
   const hosts = new Map((await service.list()).map((t) => [t.slug, t.domains.find((d) => d.kind === "primary")?.hostname]));
   for (const spec of DEMO_TENANTS) {
     const t = await service.get(spec.slug);
@@ -124,5 +151,18 @@ async function seedDemoDirectory(service: ProvisioningService, providers: NonNul
     const seed = demoDirectoryFor(t.slug, t.kind);
     const { doctors } = await providers.importDirectory(tenant, seed);
     log(`${t.slug}: ${seed.doctors.length} doctors (${doctors} new), ${seed.clinics.length} clinics, ${seed.specialties.length} specialties`);
+    const ids = opts.users.get(t.slug);
+    if (!ids || !providers.admin || (!opts.accountAdmin && !opts.scheduling)) continue;
+    const actor: Actor = { userId: ids.admin, tenantId: t.id, kind: "staff", roles: ["tenant_admin"], clinicIds: [], providerId: null, supportGrant: null };
+    if (opts.accountAdmin) {
+      const n = await seedDemoFrontDeskClinics({ accountAdmin: opts.accountAdmin, providers: { admin: providers.admin } }, tenant, actor, ids.frontDesk, demoFrontDeskClinics(t.slug, seed));
+      log(`${t.slug}: front desk works at ${n} of ${seed.clinics.length} clinics`);
+    }
+    if (opts.scheduling) {
+      const today = localDateIn((opts.now ?? (() => new Date()))(), t.timeZone);
+      const rules = demoWeeklyRules(t.slug, seed, today);
+      const { doctors: withRules, added } = await seedDemoSchedules({ scheduling: opts.scheduling, providers: { admin: providers.admin } }, tenant, actor, rules, today);
+      log(`${t.slug}: ${withRules} doctors with weekly availability (${added} new rules)`);
+    }
   }
 }

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       platformAdmins: platform.platformAdmins,
       providers: platform.providers,
       directory: platform.directory,
+      accountAdmin: platform.accountAdmin,
+      scheduling: platform.scheduling,
     });
   }
 
