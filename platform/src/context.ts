@@ -234,6 +234,10 @@ export interface VisitNowLoadContext {
   discovery: DiscoveryServices | null;
   /** Provider onboarding, clinics, specialties: only in the admin app, for a signed-in staff user. */
   providerAdmin: ProviderAdminServices | null;
+  /** Patient booking: on every tenant host in the patient app (public reads; the rest needs a signed-in patient). */
+  booking: BookingServices | null;
+  /** The doctor's day, availability and front-desk booking: only in the doctor app, for a signed-in staff user. */
+  hub: HubServices | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -500,4 +504,165 @@ export interface ProviderAdminServices {
   listDocumentRequirements(): Promise<DocumentRequirementView[]>;
   /** `{ kind?, label, required }`: adds or updates one checklist item. */
   saveDocumentRequirement(input: Record<string, unknown>): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------
+// Scheduling and booking (issue 5): the facades the patient app and the doctor hub use.
+// The views below are re-exported from the platform's own contract so apps import one module.
+// ---------------------------------------------------------------------------
+
+export type {
+  AppointmentStatus,
+  AppointmentView,
+  AvailabilityExceptionView,
+  AvailabilityRuleView,
+  BookingPolicyView,
+  OpenSlot,
+  QueueEntryView,
+} from "./appointments/contract.js";
+import type {
+  AppointmentStatus,
+  AppointmentView,
+  AvailabilityExceptionView,
+  AvailabilityRuleView,
+  BookingPolicyView,
+  OpenSlot,
+  QueueEntryView,
+} from "./appointments/contract.js";
+
+/** One open slot as the patient app shows it: times in the patient's chosen zone. */
+export interface SlotView {
+  clinicId: string;
+  clinicName: string;
+  /** ISO instants: what a booking form posts back (`startsAt`). */
+  startsAt: string;
+  endsAt: string;
+  /** The slot's date and wall-clock times in the zone the patient chose (`zone`). */
+  localDate: string;
+  localStart: string;
+  localEnd: string;
+  /** The clinic's own zone and wall-clock start, shown when it differs from the patient's. */
+  clinicTimeZone: string;
+  clinicLocalStart: string;
+  mode: ConsultationMode;
+  capacity: number;
+  remaining: number;
+}
+
+/** A doctor's open slots over consecutive days (every day present, possibly empty). */
+export interface DoctorSlotsView {
+  providerId: string;
+  /** The zone the times are in (the patient's choice, else the tenant's). */
+  zone: string;
+  /** First and last date of the window, in `zone`. */
+  from: string;
+  to: string;
+  days: { date: string; slots: SlotView[] }[];
+  clinics: { id: string; name: string; timeZone: string }[];
+  policy: BookingPolicyView;
+}
+
+/** An appointment as the patient app and hub show it (adds links and the clinic's address). */
+export interface AppointmentDetailView extends AppointmentView {
+  providerSlug: string;
+  clinicAddress: string;
+  /** What the viewer may do now (the server checks again): within the tenant's cut-offs, live statuses only. */
+  canCancel: boolean;
+  canReschedule: boolean;
+}
+
+/**
+ * Booking for patients on every tenant host. `slots`/`policy` are public; the rest need a
+ * signed-in patient (`unauthenticated` otherwise). Errors as elsewhere: `slot_taken`
+ * (details.nextSlots: OpenSlot[]), `conflict`, `not_found`, `validation_failed`.
+ */
+export interface BookingServices {
+  /** `zone` an IANA zone (default the tenant's), `from` a date in that zone (default today), `days` 1-31 (default 14). */
+  slots(doctorSlug: string, q?: { zone?: string | null; from?: string | null; days?: number | null; clinicId?: string | null }): Promise<DoctorSlotsView>;
+  /** `{ doctorSlug, clinicId, startsAt }`: holds the slot for `policy.holdMinutes`. */
+  hold(input: Record<string, unknown>): Promise<AppointmentDetailView>;
+  /** `{ dependantId?, reason, contactPhone?, contactEmail? }` on a hold of this patient. */
+  confirm(id: string, input: Record<string, unknown>): Promise<AppointmentDetailView>;
+  /** Gives a hold back at once (the patient changed their mind). */
+  release(id: string): Promise<void>;
+  get(id: string): Promise<AppointmentDetailView>;
+  /** The patient's and their dependants' appointments. */
+  mine(): Promise<{ upcoming: AppointmentDetailView[]; past: AppointmentDetailView[] }>;
+  cancel(id: string, reason?: string | null): Promise<AppointmentDetailView>;
+  /** `{ startsAt, clinicId? }`: the new appointment (the old one becomes `rescheduled`). */
+  reschedule(id: string, input: Record<string, unknown>): Promise<AppointmentDetailView>;
+  /** `{ doctorSlug, clinicId?, date, dependantId? }` for a day with no open slots. */
+  joinWaitlist(input: Record<string, unknown>): Promise<{ id: string }>;
+  /** The appointment as an iCalendar file (`text/calendar`). */
+  calendarFile(id: string): Promise<{ filename: string; body: string }>;
+}
+
+/** A doctor whose day the signed-in hub user may see. */
+export interface HubDoctorView {
+  id: string;
+  slug: string;
+  name: string;
+  specialties: string[];
+  clinics: { id: string; name: string; timeZone: string }[];
+  /** What this user may do for the doctor (drives the pages; the server checks again). */
+  allowed: { manageAvailability: boolean; runQueue: boolean; book: boolean };
+}
+
+export interface PatientSummaryView {
+  id: string;
+  name: string;
+  /** Masked unless the user may read the full value (e.g. `+91••••••3210`). */
+  phone: string | null;
+  email: string | null;
+  dependants: { id: string; name: string; relationship: string }[];
+}
+
+/** One day of a doctor's calendar: when they work, when they don't, and who is booked. */
+export interface CalendarDayView {
+  date: string;
+  weekday: number; // 1 = Monday .. 7 = Sunday
+  /** Working windows from the weekly rules and extra sessions (clinic-local times). */
+  windows: { clinicId: string; clinicName: string; start: string; end: string; slotMinutes: number; source: "rule" | "extra_session" }[];
+  /** Time off and clinic holidays that day (`start`/`end` null = the whole day). */
+  closures: { id: string; kind: "time_off" | "clinic_holiday"; clinicId: string | null; start: string | null; end: string | null; note: string | null }[];
+  /** Live and finished appointments (not lapsed holds), by start. */
+  appointments: AppointmentView[];
+}
+
+/**
+ * The doctor hub's services for a signed-in staff user past their second factor. Each
+ * method checks the user's ability on the records it touches (`not_found` for what they
+ * may not see).
+ */
+export interface HubServices {
+  /** Doctors this user works with: a doctor themselves; front desk and clinic admins the doctors at their clinics; a tenant admin every published doctor. */
+  doctors(): Promise<HubDoctorView[]>;
+  /** Today's (or `date`'s) queue, in order, with estimated waits. */
+  queue(q: { providerId: string; clinicId?: string | null; date?: string | null }): Promise<QueueEntryView[]>;
+  /** `checked_in`, `in_consultation`, `completed`, `no_show`. */
+  transition(id: string, to: AppointmentStatus, note?: string | null): Promise<AppointmentView>;
+  /** Cancelled by the clinic (frees the slot and offers it to the waitlist). */
+  cancel(id: string, reason?: string | null): Promise<AppointmentView>;
+  /** `days` consecutive days (1-7) from `from` (a date), in the clinic's zone. */
+  calendar(q: { providerId: string; from: string; days: number; clinicId?: string | null }): Promise<CalendarDayView[]>;
+  listRules(providerId: string): Promise<AvailabilityRuleView[]>;
+  /** Form fields: `id?`, `providerId`, `clinicId`, `weekdays` (repeated or comma list of 1-7), `start`, `end`, `slotMinutes`, `bufferBeforeMinutes`, `bufferAfterMinutes`, `capacity`, `mode`, `breaks` ("13:00-14:00, ..."), `validFrom`, `validUntil`, `active`. */
+  saveRule(input: Record<string, unknown>): Promise<{ id: string }>;
+  removeRule(id: string): Promise<void>;
+  listExceptions(filter: { providerId: string; from?: string; to?: string }): Promise<AvailabilityExceptionView[]>;
+  /** `kind`, `providerId?`, `clinicId?`, `date`, `start?`, `end?`, `note?` (extra sessions also take the rule fields). */
+  saveException(input: Record<string, unknown>): Promise<{ id: string }>;
+  removeException(id: string): Promise<void>;
+  /** The booking rules that apply to a doctor (their own, else the tenant's). */
+  policyFor(providerId: string | null): Promise<BookingPolicyView>;
+  /** `providerId?` (blank = the tenant default; tenant admins only), the BookingPolicyView numbers. */
+  savePolicy(input: Record<string, unknown>): Promise<void>;
+  /** Open slots for booking on a patient's behalf (respects the doctor's booking rules). */
+  openSlots(q: { providerId: string; from?: string | null; days?: number | null; clinicId?: string | null }): Promise<OpenSlot[]>;
+  /** Patients matching a name, phone or email (at least 3 characters), at most 20. */
+  findPatients(query: string): Promise<PatientSummaryView[]>;
+  /** `{ name, phone?, email? }` (one contact at least): a new patient account without a password; they can sign in by SMS code later. */
+  registerPatient(input: Record<string, unknown>): Promise<PatientSummaryView>;
+  /** Books for a patient: `{ patientId, providerId, clinicId, startsAt, dependantId?, reason, contactPhone?, contactEmail? }`, once per key. */
+  book(input: Record<string, unknown>, idempotencyKey: string): Promise<{ appointment: AppointmentView; replayed: boolean }>;
 }

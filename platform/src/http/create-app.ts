@@ -202,6 +202,9 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
           app.name === "admin" && tenant && deps.providerAdminServices && s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "staff"
             ? deps.providerAdminServices(linkedTenant(tenant), actorFor(tenant.id, s.auth.session.user))
             : null,
+        // Wired by the booking facades (issue 5).
+        booking: null,
+        hub: null,
       };
       return context as unknown as AppLoadContext;
     },
