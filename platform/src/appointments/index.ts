@@ -18,3 +18,7 @@ export type { AppointmentDeps, BookableSlot, SlotLookup } from "./appointment-se
 export { createAppointmentServices } from "./create-appointment-services.js";
 export { APPOINTMENT_STATUSES, ACTIVE_STATUSES, STAFF_TRANSITIONS, TRANSITIONS, canTransition, isTerminal, requireTransition } from "./state-machine.js";
 export { QUEUE_CHANGED_CHANNEL, QueueEvents, type QueueListener } from "./queue-events.js";
+export { createPatientBooking, type BookingTenant, type PatientBookingDeps } from "./patient-booking.js";
+export { createHubServices, maskPhone, type HubServicesDeps, type HubTenant } from "./hub-services.js";
+export { buildCalendar, escapeText, foldLine, formatUtc, type CalendarEvent } from "./ics.js";
+export { AppointmentSweeper, createAppointmentSweeper, holdSweepMsFrom, waitlistOfferMinutesFrom, type SweepResult } from "./appointment-sweeper.js";

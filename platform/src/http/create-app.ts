@@ -7,7 +7,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { actorFor } from "../identity/identity-service.js";
 import type { Actor } from "../access/index.js";
 import type { TenantDbRef } from "../db/index.js";
-import type { AppName, ConsoleServices, DiscoveryServices, ProviderAdminServices, TenantAdminServices, Locale, VisitNowLoadContext } from "../context.js";
+import type { AppName, BookingServices, ConsoleServices, DiscoveryServices, HubServices, ProviderAdminServices, TenantAdminServices, Locale, VisitNowLoadContext } from "../context.js";
 import { DomainError, isDomainError } from "../errors/index.js";
 import { i18nView, LOCALE_COOKIE, pickLocale, type Catalogue } from "../i18n/index.js";
 import type { HttpMetrics, Logger } from "../observability/index.js";
@@ -61,6 +61,10 @@ export interface AppDeps {
   schedulingServices?: SchedulingServices | null;
   /** Booking, the appointment lifecycle and the doctor's queue. */
   appointmentServices?: AppointmentServices | null;
+  /** Patient booking in the patient app: `actor` is the signed-in patient, or null (then only slots answer). */
+  bookingServices?: (tenant: LinkedTenant & { timeZone: string }, actor: Actor | null) => BookingServices;
+  /** The doctor hub for one signed-in staff user past their second factor. */
+  hubServices?: (tenant: LinkedTenant & { timeZone: string }, actor: Actor) => HubServices;
   /** Appointment changes from every process, for the live queue stream. */
   queueEvents?: Pick<QueueEvents, "subscribe"> | null;
   /** The Remix apps; absent where only the HTTP edge is under test. */
@@ -202,9 +206,17 @@ function mountRemix(router: Router, app: RemixAppBuild, deps: AppDeps): void {
           app.name === "admin" && tenant && deps.providerAdminServices && s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "staff"
             ? deps.providerAdminServices(linkedTenant(tenant), actorFor(tenant.id, s.auth.session.user))
             : null,
-        // Wired by the booking facades (issue 5).
-        booking: null,
-        hub: null,
+        booking:
+          app.name === "patient" && tenant && deps.bookingServices
+            ? deps.bookingServices(
+                { ...linkedTenant(tenant), timeZone: tenant.timeZone },
+                s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "patient" ? actorFor(tenant.id, s.auth.session.user) : null,
+              )
+            : null,
+        hub:
+          app.name === "doctor" && tenant && deps.hubServices && s.auth?.session?.secondFactor === "none" && s.auth.session.user.kind === "staff"
+            ? deps.hubServices({ ...linkedTenant(tenant), timeZone: tenant.timeZone }, actorFor(tenant.id, s.auth.session.user))
+            : null,
       };
       return context as unknown as AppLoadContext;
     },

@@ -6,6 +6,7 @@ import { HttpMetrics } from "../observability/index.js";
 import { SupportAccessService, type SupportGrantRecord } from "../support/index.js";
 import { NotFoundError } from "../errors/index.js";
 import { createSsoRouter } from "../sso/index.js";
+import { createHubServices, createPatientBooking } from "../appointments/index.js";
 
 function grantView(g: SupportGrantRecord): SupportGrantView {
   return {
@@ -34,6 +35,8 @@ export function composeAppDeps(
     if (!t || t.status === "provisioning") throw new NotFoundError(`No tenant "${slug}"`);
     return t;
   };
+  const booking = createPatientBooking({ withTenant: platform.withTenant, scheduling: platform.scheduling, appointments: platform.appointments });
+  const hub = createHubServices({ withTenant: platform.withTenant, scheduling: platform.scheduling, appointments: platform.appointments });
   return {
     platformHost: platform.config.PLATFORM_HOST,
     metricsToken: platform.config.METRICS_TOKEN,
@@ -105,6 +108,8 @@ export function composeAppDeps(
     schedulingServices: platform.scheduling,
     appointmentServices: platform.appointments,
     queueEvents: platform.queueEvents,
+    bookingServices: booking,
+    hubServices: hub,
     ...overrides,
   };
 }
