@@ -1,7 +1,8 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ClinicView, DoctorProfileView } from "@visitnow/platform/context";
 import {
+  actionErrors,
   ArrowLeftIcon,
   Badge,
   brandNameOf,
@@ -10,23 +11,80 @@ import {
   GeneralErrorBoundary,
   intlLocale,
   PhoneIcon,
+  StatusMessage,
   translate,
   useLocale,
   useT,
   type RootData,
 } from "@visitnow/ui";
+import { loadSlots, requestedZone, requireBooking, requirePatientFor, slotAttempt, slotCacheHeaders, type SlotActionData } from "../booking.server";
+import { SlotPicker } from "../components/booking-slot-picker";
+import { chooseDay, dateIn, isTimeZone, revalidateAfterTaken, withQuery } from "../components/booking-slots";
 import { DoctorAvatar, ModeBadges, RatingLine } from "../components/doctor-card";
 import { formatClock, formatMoney, formatNumber, pluralForm, WEEK_DAYS, weekdayName } from "../components/format";
-import { discoveryCacheHeaders, orNotFound, requireDiscovery } from "../discovery.server";
+import { orNotFound, requireDiscovery } from "../discovery.server";
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-/** A published doctor's public profile; anything else (unknown, unpublished) is a 404. */
+export const shouldRevalidate: ShouldRevalidateFunction = revalidateAfterTaken;
+
+/**
+ * A published doctor's public profile (anything else is a 404) with the next 14 days of
+ * open slots in the patient's zone (`?zone=`) and the chosen day (`?day=`).
+ */
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
   const discovery = requireDiscovery(context);
-  const doctor = await orNotFound(discovery.getDoctor(params.slug ?? ""));
-  const origin = new URL(request.url).origin;
-  return data({ doctor, origin }, { headers: discoveryCacheHeaders(context) });
+  const slug = params.slug ?? "";
+  const url = new URL(request.url);
+  const zone = requestedZone(request, context);
+  const [doctor, slots] = await Promise.all([orNotFound(discovery.getDoctor(slug)), loadSlots(context, slug, zone)]);
+  const view = slots.view;
+  const booking = view
+    ? {
+        view,
+        day: chooseDay(view.days, url.searchParams.get("day")) ?? view.from,
+        today: dateIn(new Date(), view.zone),
+      }
+    : null;
+  return data(
+    {
+      doctor,
+      origin: url.origin,
+      booking,
+      tenantZone: context.tenant?.timeZone ?? view?.zone ?? zone,
+      released: url.searchParams.get("released") === "1",
+    },
+    { headers: slotCacheHeaders },
+  );
+}
+
+/** The slot forms: `hold` a slot (then on to the confirm page) or join the waitlist for a booked-up day. */
+export async function action({ context, params, request }: ActionFunctionArgs) {
+  const slug = params.slug ?? "";
+  const url = new URL(request.url);
+  const zone = url.searchParams.get("zone");
+  const page = withQuery(`/doctors/${slug}`, { zone: isTimeZone(zone) ? zone : null, day: url.searchParams.get("day") }, "slots");
+  requirePatientFor(context, request, page);
+  const booking = requireBooking(context);
+  const form = Object.fromEntries(await request.formData());
+
+  if (form.intent === "hold") {
+    const result = await slotAttempt("hold", async () => {
+      const held = await booking.hold({ doctorSlug: slug, clinicId: form.clinicId, startsAt: form.startsAt });
+      return redirect(withQuery(`/book/${held.id}`, { zone: isTimeZone(zone) ? zone : null }));
+    });
+    return result instanceof Response ? result : data<SlotActionData>(result, { status: 409 });
+  }
+  if (form.intent === "waitlist") {
+    const date = String(form.date ?? "");
+    try {
+      await booking.joinWaitlist({ doctorSlug: slug, date, clinicId: form.clinicId || undefined });
+    } catch (err) {
+      return data<SlotActionData>({ intent: "waitlist", ok: false, errors: actionErrors(err) }, { status: 400 });
+    }
+    return data<SlotActionData>({ intent: "waitlist", ok: true, date });
+  }
+  throw new Response("Unknown form", { status: 400 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
@@ -85,7 +143,8 @@ export default function DoctorProfile() {
   const t = useT();
   const { locale } = useLocale();
   const tag = intlLocale(locale);
-  const { doctor, origin } = useLoaderData<typeof loader>();
+  const { doctor, origin, booking, tenantZone, released } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as SlotActionData | undefined;
   const firstPhone = doctor.clinicDetails.find((clinic) => clinic.phone)?.phone ?? null;
 
   return (
@@ -141,28 +200,48 @@ export default function DoctorProfile() {
           </dl>
         </Card>
 
-        {/* The scheduling issue fills this section with live slots; keep its id and heading. */}
-        <section id="slots" aria-labelledby="slots-title" className="lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        {/* Live slots: keep this id and heading (links and tests point at #slots). */}
+        <section id="slots" aria-labelledby="slots-title" className="min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <Card>
             <h2 id="slots-title" className="font-heading text-xl font-semibold">
               {t("patient.doctor.slots.title")}
             </h2>
-            <div className="mt-4 flex flex-col items-center gap-3 rounded-brand border border-dashed border-border px-4 py-6 text-center">
-              <span aria-hidden="true" className="inline-flex size-12 items-center justify-center rounded-full bg-secondary text-secondary-foreground">
-                <CalendarIcon />
-              </span>
-              <p className="font-heading text-lg font-semibold">{t("patient.doctor.slots.soonTitle")}</p>
-              <p className="text-muted-foreground">{t("patient.doctor.slots.soonBody", { name: doctor.name })}</p>
-              {firstPhone ? (
-                <a
-                  href={`tel:${firstPhone.replace(/[^\d+]/g, "")}`}
-                  className="inline-flex min-h-11 items-center gap-2 rounded-brand bg-primary px-4 font-semibold text-primary-foreground hover:brightness-110"
-                >
-                  <PhoneIcon width={18} height={18} />
-                  {t("patient.doctor.slots.call", { phone: firstPhone })}
-                </a>
-              ) : null}
-            </div>
+            {released ? (
+              <div className="mt-4">
+                <StatusMessage>{t("patient.booking.released")}</StatusMessage>
+              </div>
+            ) : null}
+            {booking ? (
+              <SlotPicker
+                view={booking.view}
+                day={booking.day}
+                today={booking.today}
+                tenantZone={tenantZone}
+                basePath={`/doctors/${doctor.slug}`}
+                intent="hold"
+                doctorName={doctor.name}
+                waitlist
+                phone={firstPhone}
+                actionData={actionData}
+              />
+            ) : (
+              <div className="mt-4 flex flex-col items-center gap-3 rounded-brand border border-dashed border-border px-4 py-6 text-center">
+                <span aria-hidden="true" className="inline-flex size-12 items-center justify-center rounded-full bg-secondary text-secondary-foreground">
+                  <CalendarIcon />
+                </span>
+                <p className="font-heading text-lg font-semibold">{t("patient.booking.unavailableTitle")}</p>
+                <p className="text-muted-foreground">{t("patient.booking.unavailableBody", { name: doctor.name })}</p>
+                {firstPhone ? (
+                  <a
+                    href={`tel:${firstPhone.replace(/[^\d+]/g, "")}`}
+                    className="inline-flex min-h-11 items-center gap-2 rounded-brand bg-primary px-4 font-semibold text-primary-foreground hover:brightness-110"
+                  >
+                    <PhoneIcon width={18} height={18} />
+                    {t("patient.doctor.slots.call", { phone: firstPhone })}
+                  </a>
+                ) : null}
+              </div>
+            )}
           </Card>
         </section>
 
