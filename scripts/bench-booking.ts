@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { createApp, createLogger, createPlatform, loadConfig, type Platform } from "@visitnow/platform";
 import { createProvisioningService, generateDirectorySeed } from "@visitnow/provisioning";
 import { composeAppDeps } from "../platform/src/server/compose.js";
-import { formatLocalDate, isoWeekday, resolveLocalTime } from "../platform/src/scheduling/index.js";
+import { formatLocalDate, isoWeekday, resolveLocalTime, scheduleCache } from "../platform/src/scheduling/index.js";
 import { createTestDatabase, dropTestDatabase } from "./test-db.mjs";
 
 const { values } = parseArgs({
@@ -340,6 +340,8 @@ async function startServer(url: string) {
 async function serve(url: string) {
   const platform = await makePlatform(url);
   const provisioning = createProvisioningService(platform);
+  // As deployed: the schedule cache serves slots while it hears other processes' changes.
+  await scheduleCache.listen(url, { warn: () => undefined });
   const app = createApp({ ...composeAppDeps(platform, provisioning), readiness: async () => ({ database: "ok" }) });
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
@@ -347,7 +349,7 @@ async function serve(url: string) {
   process.on("SIGTERM", () => {
     server.close();
     server.closeAllConnections();
-    void platform.close().then(() => process.exit(0));
+    void scheduleCache.close().then(() => platform.close()).then(() => process.exit(0));
   });
 }
 

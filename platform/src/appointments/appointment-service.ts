@@ -3,9 +3,11 @@ import { createTenantAuditService, type AuditAction, type AuditEntry, type Audit
 import type { TenantScope, TenantUnitOfWork } from "../db/index.js";
 import { DomainError, isDomainError, NotFoundError, ValidationError } from "../errors/index.js";
 import { parseBookInput, parseConfirmInput, parseHoldInput, parseRescheduleInput, parseWaitlistInput, type BookInput } from "./appointment-inputs.js";
-import { AppointmentStore, type AppointmentEvent, type AppointmentRecord } from "./appointment-store.js";
+import { randomUUID } from "node:crypto";
+import { AppointmentStore, type AppointmentEvent, type AppointmentRecord, type BookingContext } from "./appointment-store.js";
 import type { AppointmentServices, AppointmentStatus, AppointmentView, BookingPolicyView, OpenSlot, QueueEntryView, SchedulingTenant } from "./contract.js";
 import { requireTransition, STAFF_TRANSITIONS, stampFor } from "./state-machine.js";
+import { offerSlotToNextWaiting, waitlistOfferMinutesFrom } from "./appointment-sweeper.js";
 import { WaitlistStore } from "./waitlist-store.js";
 
 /** What the booking transaction needs to know about one slot (the engine's `Slot` fits). */
@@ -33,10 +35,10 @@ export interface AppointmentDeps {
   withTenant: TenantUnitOfWork;
   scheduling: SlotLookup;
   now?: () => Date;
+  /** How long a patient has to take up a slot offered from the waitlist (never past the slot's start); default `WAITLIST_OFFER_MINUTES`, else 30. */
+  waitlistOfferMinutes?: number;
 }
 
-/** How long a patient has to take up a slot offered from the waitlist (never past the slot's start). */
-const OFFER_MINUTES = 30;
 const NEXT_SLOTS = 5;
 const MINUTE = 60_000;
 
@@ -79,9 +81,12 @@ export function isRetryable(err: unknown): boolean {
 /** Booking, the appointment lifecycle, the waitlist and the doctor's queue. */
 export class AppointmentService implements AppointmentServices {
   private readonly now: () => Date;
+  private readonly offerMinutes: number;
 
   constructor(private readonly deps: AppointmentDeps) {
     this.now = deps.now ?? (() => new Date());
+    // The sweeper that re-offers a lapsed offer reads the same variable (see main.ts).
+    this.offerMinutes = deps.waitlistOfferMinutes ?? waitlistOfferMinutesFrom(process.env);
   }
 
   /**
@@ -123,8 +128,8 @@ export class AppointmentService implements AppointmentServices {
     return this.run(tenant, actor, async (ctx) => {
       const patientId = await this.patientFor(ctx, i.patientId ?? null);
       requireCan(ctx.ability, "create", "Appointment", { patientId, providerId: i.providerId, clinicId: i.clinicId });
-      const id = await this.place(ctx, { ...i, patientId }, "held", { topic: "appointment.held", audit: "appointment.held" });
-      return this.viewOf(ctx, id);
+      const rec = await this.place(ctx, { ...i, patientId }, "held", { topic: "appointment.held", audit: "appointment.held" });
+      return this.view(ctx, rec);
     });
   }
 
@@ -164,17 +169,28 @@ export class AppointmentService implements AppointmentServices {
     try {
       return await this.run(tenant, actor, async (ctx) => {
         const patientId = await this.patientFor(ctx, i.patientId ?? null);
-        const first = await ctx.store.findByIdempotencyKey(patientId, key);
-        if (first) return { appointment: this.replay(ctx, first, i), replayed: true };
+        const context = await ctx.store.bookingContext({ patientId, providerId: i.providerId, clinicId: i.clinicId, dependantId: i.dependantId ?? null, idempotencyKey: key, now: ctx.now });
+        if (context.replayId) {
+          const first = await ctx.store.find(context.replayId);
+          if (first) return { appointment: this.replay(ctx, first, i), replayed: true };
+        }
         requireCan(ctx.ability, "create", "Appointment", { patientId, providerId: i.providerId, clinicId: i.clinicId });
-        if (i.dependantId && !(await ctx.store.isDependantOf(i.dependantId, patientId))) throw new NotFoundError("No such dependant.");
-        const id = await this.place(ctx, { ...i, patientId, idempotencyKey: key }, "booked", { topic: "appointment.booked", audit: "appointment.booked" });
-        return { appointment: await this.viewOf(ctx, id), replayed: false };
+        if (i.dependantId && context.dependantName === null) throw new NotFoundError("No such dependant.");
+        try {
+          const rec = await this.place(ctx, { ...i, patientId, idempotencyKey: key }, "booked", { topic: "appointment.booked", audit: "appointment.booked" }, context);
+          return { appointment: this.view(ctx, rec), replayed: false };
+        } catch (err) {
+          // The same request twice at once: this one's insert waited for the other's (seat
+          // or idempotency key) and found it committed, so a new read in this transaction sees it.
+          if (!isDomainError(err) || err.code !== "slot_taken") throw err;
+          const first = await ctx.store.findByIdempotencyKey(patientId, key);
+          if (!first) throw err;
+          return { appointment: this.replay(ctx, first, i), replayed: true };
+        }
       });
     } catch (err) {
-      // Two requests with one key at the same instant: the loser waited on the winner's
-      // insert (unique index or seat) and failed once it committed. Answer with the winner.
-      if (!isDomainError(err) || (err.code !== "conflict" && err.code !== "slot_taken")) throw err;
+      // The other one committed between this one's checks: answer with it.
+      if (!isDomainError(err) || err.code !== "conflict" || (err.details as { field?: string } | undefined)?.field === "idempotencyKey") throw err;
       const winner = await this.run(tenant, actor, async (ctx) => {
         const patientId = await this.patientFor(ctx, i.patientId ?? null);
         const first = await ctx.store.findByIdempotencyKey(patientId, key);
@@ -263,7 +279,7 @@ export class AppointmentService implements AppointmentServices {
       // The old visit stops counting first, so the per-patient limit and its seat do not stand in the way.
       await ctx.store.patch(rec.id, { status: "rescheduled" });
       await ctx.store.addEvents([{ appointmentId: rec.id, from: rec.status, to: "rescheduled", actorId: actor.userId, actorKind: actorKind(actor) }]);
-      const newId = await this.place(
+      const placed = await this.place(
         ctx,
         {
           patientId: rec.patientId,
@@ -280,7 +296,7 @@ export class AppointmentService implements AppointmentServices {
         { topic: "appointment.rescheduled", audit: "appointment.rescheduled", extra: { rescheduledFrom: rec.id } },
       );
       await this.offerFreedSlot(ctx, rec);
-      return this.viewOf(ctx, newId);
+      return this.view(ctx, placed);
     });
   }
 
@@ -362,10 +378,13 @@ export class AppointmentService implements AppointmentServices {
    * doctor is published, the slot exists at `now`, the patient is within their limit;
    * lapsed holds on that time are expired, then the lowest free seat is tried, the next
    * one whenever the database says another transaction took it. No seat left: `slot_taken`.
+   * Round trips: the context (unless given), the slot's schedule (none when cached), one
+   * for expiry and seats, one per seat tried (appointment, event, outbox and waitlist together).
    */
-  private async place(ctx: Ctx, p: Placement, status: "held" | "booked", emit: { topic: string; audit: AuditAction; extra?: Record<string, string> }): Promise<string> {
+  private async place(ctx: Ctx, p: Placement, status: "held" | "booked", emit: { topic: string; audit: AuditAction; extra?: Record<string, string> }, given?: BookingContext): Promise<AppointmentRecord> {
     const { store, now } = ctx;
-    const provider = await store.publishedProvider(p.providerId);
+    const context = given ?? (await store.bookingContext({ patientId: p.patientId, providerId: p.providerId, clinicId: p.clinicId, dependantId: p.dependantId ?? null, idempotencyKey: null, now }));
+    const provider = context.provider;
     if (!provider) throw new NotFoundError("No such doctor.");
     const found = await this.deps.scheduling.findBookableSlot(ctx.scope, { providerId: p.providerId, clinicId: p.clinicId, startsAt: p.startsAt }, now);
     if (!found) {
@@ -373,42 +392,64 @@ export class AppointmentService implements AppointmentServices {
       throw new ValidationError("No such slot.", [{ field: "startsAt", message: "No such slot: pick one of the open slots." }]);
     }
     const { slot, policy } = found;
-    const active = await store.countActive(p.patientId, p.providerId, now);
+    const active = context.active;
     if (active >= policy.maxActivePerProvider) {
       throw new DomainError("conflict", policy.maxActivePerProvider === 1 ? "You already have an upcoming appointment with this doctor." : `You already have ${active} upcoming appointments with this doctor.`, { limit: policy.maxActivePerProvider });
     }
-    const expired = await store.expireLapsedHolds(slot.providerId, slot.startsAt, slot.endsAt, now);
-    await store.addEvents(expired.map((id) => ({ appointmentId: id, from: "held" as const, to: "expired" as const, actorId: null, actorKind: "system" as const })));
-    const taken = await store.takenSeats(slot.providerId, slot.startsAt, slot.endsAt);
-    let id: string | null = null;
-    for (let seat = 1; seat <= slot.capacity && !id; seat += 1) {
-      if (taken.has(seat)) continue;
-      id = await store.insertOnSeat({
-        providerId: slot.providerId,
-        clinicId: slot.clinicId,
-        patientId: p.patientId,
-        dependantId: p.dependantId ?? null,
-        bookedBy: ctx.actor.userId,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        seat,
-        mode: slot.mode,
-        status,
-        holdExpiresAt: status === "held" ? new Date(now.getTime() + policy.holdMinutes * MINUTE) : null,
-        reason: p.reason ?? null,
-        contactPhone: p.contactPhone ?? null,
-        contactEmail: p.contactEmail ?? null,
-        feeMinor: status === "booked" ? provider.feeMinor : null,
-        currency: status === "booked" ? provider.currency : null,
-        rescheduledFrom: p.rescheduledFrom ?? null,
-        idempotencyKey: p.idempotencyKey ?? null,
-      });
+    const { expired, taken } = await store.expireLapsedAndTakenSeats(slot.providerId, slot.startsAt, slot.endsAt, now);
+    if (expired.length) {
+      await store.addEvents(expired.map((e) => ({ appointmentId: e.id, from: "held" as const, to: "expired" as const, actorId: null, actorKind: "system" as const })));
+      await store.addOutbox(expired.map((e) => ({ topic: "appointment.expired", payload: { appointmentId: e.id, providerId: slot.providerId, clinicId: e.clinicId, patientId: e.patientId } })));
     }
-    if (!id) throw await this.slotTaken(ctx, p.providerId, slot.startsAt);
-    if (status === "booked") await ctx.waitlist.markBooked(p.patientId, p.providerId, slot.localDate);
-    const rec = { id, providerId: slot.providerId, clinicId: slot.clinicId, patientId: p.patientId } as AppointmentRecord;
-    await this.record(ctx, rec, { from: null, to: status }, emit.topic, emit.audit, {}, emit.extra ?? {});
-    return id;
+    const id = randomUUID();
+    const row = {
+      id,
+      providerId: slot.providerId,
+      clinicId: slot.clinicId,
+      patientId: p.patientId,
+      dependantId: p.dependantId ?? null,
+      bookedBy: ctx.actor.userId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      seat: 0,
+      mode: slot.mode,
+      status,
+      holdExpiresAt: status === "held" ? new Date(now.getTime() + policy.holdMinutes * MINUTE) : null,
+      reason: p.reason ?? null,
+      contactPhone: p.contactPhone ?? null,
+      contactEmail: p.contactEmail ?? null,
+      feeMinor: status === "booked" ? provider.feeMinor : null,
+      currency: status === "booked" ? provider.currency : null,
+      rescheduledFrom: p.rescheduledFrom ?? null,
+      idempotencyKey: p.idempotencyKey ?? null,
+    };
+    const extra = {
+      event: { to: status, actorId: ctx.actor.userId, actorKind: actorKind(ctx.actor) },
+      outbox: { topic: emit.topic, payload: { appointmentId: id, providerId: slot.providerId, clinicId: slot.clinicId, patientId: p.patientId, ...(emit.extra ?? {}) } },
+      markWaitlistBooked: status === "booked" ? { date: slot.localDate } : null,
+    };
+    let createdAt: Date | null = null;
+    for (let seat = 1; seat <= slot.capacity && !createdAt; seat += 1) {
+      if (taken.has(seat)) continue;
+      row.seat = seat;
+      createdAt = await store.insertPlaced(row, extra);
+    }
+    if (!createdAt) throw await this.slotTaken(ctx, p.providerId, slot.startsAt);
+    this.audit(ctx, emit.audit, "appointment", id, { providerId: slot.providerId, clinicId: slot.clinicId });
+    return {
+      ...row,
+      providerName: provider.name,
+      clinicName: context.clinic?.name ?? "",
+      timeZone: context.clinic?.timeZone ?? "",
+      patientName: context.patientName ?? "",
+      dependantName: p.dependantId ? context.dependantName : null,
+      localDate: slot.localDate,
+      cancelledBy: null,
+      checkedInAt: null,
+      startedAt: null,
+      completedAt: null,
+      createdAt,
+    };
   }
 
   private async slotTaken(ctx: Ctx, providerId: string, startsAt: Date): Promise<DomainError> {
@@ -452,10 +493,9 @@ export class AppointmentService implements AppointmentServices {
   /** A future seat was freed: the first patient waiting for that doctor's day is offered it. */
   private async offerFreedSlot(ctx: Ctx, rec: AppointmentRecord): Promise<void> {
     if (rec.startsAt <= ctx.now) return;
-    const expiresAt = new Date(Math.min(rec.startsAt.getTime(), ctx.now.getTime() + OFFER_MINUTES * MINUTE));
-    const entry = await ctx.waitlist.offerNext({ providerId: rec.providerId, clinicId: rec.clinicId, date: rec.localDate, startsAt: rec.startsAt, expiresAt });
+    const expiresAt = new Date(Math.min(rec.startsAt.getTime(), ctx.now.getTime() + this.offerMinutes * MINUTE));
+    const entry = await offerSlotToNextWaiting(ctx.scope, { providerId: rec.providerId, clinicId: rec.clinicId, date: rec.localDate, startsAt: rec.startsAt, expiresAt }, { freedAppointmentId: rec.id });
     if (!entry) return;
-    await ctx.store.addOutbox([{ topic: "waitlist.offered", payload: { waitlistEntryId: entry.id, providerId: rec.providerId, clinicId: rec.clinicId, patientId: entry.patientId, freedAppointmentId: rec.id } }]);
     this.audit(ctx, "waitlist.offered", "waitlist_entry", entry.id, { providerId: rec.providerId, appointmentId: rec.id }, true);
   }
 

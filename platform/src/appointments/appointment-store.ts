@@ -63,6 +63,20 @@ export interface NewAppointment {
   idempotencyKey: string | null;
 }
 
+/** What a booking needs to know before it takes a seat, read in one round trip (see `bookingContext`). */
+export interface BookingContext {
+  /** The published doctor; null when there is none (or it is not published). */
+  provider: { id: string; name: string; feeMinor: number; currency: string } | null;
+  /** The patient's appointments with this doctor that count against the per-patient limit. */
+  active: number;
+  /** The appointment this patient already made under the idempotency key, if any. */
+  replayId: string | null;
+  patientName: string | null;
+  /** The dependant's name when it belongs to the patient; null otherwise (or none asked). */
+  dependantName: string | null;
+  clinic: { name: string; timeZone: string } | null;
+}
+
 /** Columns a lifecycle step may change. */
 export interface AppointmentPatch {
   status?: AppointmentStatus;
@@ -211,6 +225,129 @@ export class AppointmentStore {
     return Number(r[0]?.n ?? 0);
   }
 
+  /**
+   * Everything a booking checks before it takes a seat, in one statement: the published
+   * doctor and fee, the patient's live appointments with them (`countActive`), a previous
+   * appointment under the idempotency key, the names the answer shows, and whether the
+   * dependant belongs to the patient.
+   */
+  async bookingContext(q: { patientId: string; providerId: string; clinicId: string; dependantId: string | null; idempotencyKey: string | null; now: Date }): Promise<BookingContext> {
+    const r = await this.db.raw(
+      `select
+         (select json_build_object('id', p.id, 'name', p.name, 'feeMinor', p.fee_minor, 'currency', p.currency) from providers p where p.id = :providerId and p.published) as provider,
+         (select cast(count(*) as int) from ${TABLE} a where a.patient_id = :patientId and a.provider_id = :providerId
+            and ((a.status = 'held' and a.hold_expires_at > :now) or (a.status = 'booked' and a.ends_at > :now) or a.status in ('checked_in', 'in_consultation'))) as active,
+         (select a.id from ${TABLE} a where a.patient_id = :patientId and a.idempotency_key = :key) as replay_id,
+         (select u.name from users u where u.id = :patientId) as patient_name,
+         (select d.name from dependants d where d.id = :dependantId and d.patient_id = :patientId) as dependant_name,
+         (select json_build_object('name', c.name, 'timeZone', c.time_zone) from clinics c where c.id = :clinicId) as clinic`,
+      { providerId: q.providerId, patientId: q.patientId, clinicId: q.clinicId, dependantId: q.dependantId, key: q.idempotencyKey, now: q.now },
+    );
+    const row = (r as { rows: Record<string, unknown>[] }).rows[0]!;
+    const p = row.provider as { id: string; name: string; feeMinor: number; currency: string } | null;
+    return {
+      provider: p ? { ...p, feeMinor: Number(p.feeMinor) } : null,
+      active: Number(row.active),
+      replayId: (row.replay_id as string | null) ?? null,
+      patientName: (row.patient_name as string | null) ?? null,
+      dependantName: (row.dependant_name as string | null) ?? null,
+      clinic: (row.clinic as { name: string; timeZone: string } | null) ?? null,
+    };
+  }
+
+  /**
+   * In one statement: marks this doctor's holds overlapping [startsAt, endsAt) that lapsed
+   * by `now` `expired` and returns them, with the seats the live appointments overlapping
+   * that time hold. (The seat read sees the rows before the update, so it leaves out the
+   * very holds the update expires.)
+   */
+  async expireLapsedAndTakenSeats(providerId: string, startsAt: Date, endsAt: Date, now: Date): Promise<{ expired: { id: string; clinicId: string; patientId: string }[]; taken: Set<number> }> {
+    const r = await this.db.raw(
+      `with expired as (
+         update ${TABLE} set status = 'expired', updated_at = now()
+         where provider_id = :providerId and status = 'held' and hold_expires_at <= :now and tstzrange(starts_at, ends_at) && tstzrange(:startsAt, :endsAt)
+         returning id, clinic_id, patient_id
+       )
+       select id, clinic_id, patient_id, cast(null as smallint) as seat from expired
+       union all
+       select null, null, null, seat from ${TABLE}
+       where provider_id = :providerId and status in ('held', 'booked', 'checked_in', 'in_consultation', 'completed')
+         and not (status = 'held' and hold_expires_at <= :now) and tstzrange(starts_at, ends_at) && tstzrange(:startsAt, :endsAt)`,
+      { providerId, startsAt, endsAt, now },
+    );
+    const expired: { id: string; clinicId: string; patientId: string }[] = [];
+    const taken = new Set<number>();
+    for (const row of (r as { rows: Record<string, unknown>[] }).rows) {
+      if (row.id) expired.push({ id: row.id as string, clinicId: row.clinic_id as string, patientId: row.patient_id as string });
+      else taken.add(Number(row.seat));
+    }
+    return { expired, taken };
+  }
+
+  /**
+   * Takes the seat in one statement with everything that goes with it: the appointment
+   * (its id chosen by the caller), its first event, its outbox row and, when asked, the
+   * patient's open waitlist entries for that doctor and local date marked booked. Returns
+   * the creation time, or null when the seat is taken (the exclusion constraint, or the
+   * patient's idempotency key, already used: `on conflict do nothing` waits for a
+   * concurrent insert to commit or roll back before it decides, as the constraint does).
+   */
+  async insertPlaced(
+    a: NewAppointment & { id: string },
+    extra: { event: Omit<AppointmentEvent, "appointmentId" | "from">; outbox: { topic: string; payload: Record<string, string | null> }; markWaitlistBooked: { date: string } | null },
+  ): Promise<Date | null> {
+    const r = await this.db.raw(
+      `with a as (
+         insert into ${TABLE} (id, provider_id, clinic_id, patient_id, dependant_id, booked_by, starts_at, ends_at, seat, mode, status, hold_expires_at,
+                               reason, contact_phone, contact_email, fee_minor, currency, rescheduled_from, idempotency_key)
+         values (:id, :providerId, :clinicId, :patientId, :dependantId, :bookedBy, :startsAt, :endsAt, :seat, :mode, :status, :holdExpiresAt,
+                 :reason, :contactPhone, :contactEmail, :feeMinor, :currency, :rescheduledFrom, :idempotencyKey)
+         on conflict do nothing
+         returning id, created_at
+       ), ev as (
+         insert into ${EVENTS} (appointment_id, from_status, to_status, actor_id, actor_kind, note)
+         select id, null, :status, :actorId, :actorKind, :note from a
+       ), ob as (
+         insert into ${OUTBOX} (topic, payload) select :topic, cast(:payload as jsonb) from a
+       ), wl as (
+         update waitlist_entries set status = 'booked'
+         where :markBooked and patient_id = :patientId and provider_id = :providerId and date = cast(:waitlistDate as date)
+           and status in ('waiting', 'offered') and exists (select 1 from a)
+       )
+       select created_at from a`,
+      {
+        id: a.id,
+        providerId: a.providerId,
+        clinicId: a.clinicId,
+        patientId: a.patientId,
+        dependantId: a.dependantId,
+        bookedBy: a.bookedBy,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+        seat: a.seat,
+        mode: a.mode,
+        status: a.status,
+        holdExpiresAt: a.holdExpiresAt,
+        reason: a.reason,
+        contactPhone: a.contactPhone,
+        contactEmail: a.contactEmail,
+        feeMinor: a.feeMinor,
+        currency: a.currency,
+        rescheduledFrom: a.rescheduledFrom,
+        idempotencyKey: a.idempotencyKey,
+        actorId: extra.event.actorId,
+        actorKind: extra.event.actorKind,
+        note: extra.event.note ?? null,
+        topic: extra.outbox.topic,
+        payload: JSON.stringify(extra.outbox.payload),
+        markBooked: extra.markWaitlistBooked !== null,
+        waitlistDate: extra.markWaitlistBooked?.date ?? "1970-01-01",
+      },
+    );
+    const row = (r as { rows: { created_at: Date }[] }).rows[0];
+    return row ? row.created_at : null;
+  }
+
   /** Marks this doctor's lapsed holds overlapping [startsAt, endsAt) `expired`; returns their ids. */
   async expireLapsedHolds(providerId: string, startsAt: Date, endsAt: Date, now: Date): Promise<string[]> {
     const rows = await this.db(TABLE)
@@ -220,6 +357,28 @@ export class AppointmentStore {
       .update({ status: "expired", updated_at: this.db.fn.now() })
       .returning("id");
     return rows.map((r: { id: string }) => r.id);
+  }
+
+  /**
+   * Marks up to `limit` holds of any doctor that lapsed by `now` `expired`, oldest first;
+   * holds another transaction has locked (a confirm, another sweeper) are skipped. Does
+   * not write at all when nothing lapsed, so an idle sweep wakes no queue listener.
+   */
+  async expireLapsedHoldsBefore(now: Date, limit: number): Promise<{ id: string; providerId: string; clinicId: string; patientId: string }[]> {
+    const ids = await this.db(TABLE)
+      .where("status", "held")
+      .where("hold_expires_at", "<=", now)
+      .orderBy("hold_expires_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .pluck("id");
+    if (!ids.length) return [];
+    const rows = await this.db(TABLE)
+      .whereIn("id", ids)
+      .update({ status: "expired", updated_at: this.db.fn.now() })
+      .returning(["id", "provider_id", "clinic_id", "patient_id"]);
+    return rows.map((r: Record<string, string>) => ({ id: r.id!, providerId: r.provider_id!, clinicId: r.clinic_id!, patientId: r.patient_id! }));
   }
 
   /** Seats of this doctor's live appointments overlapping [startsAt, endsAt). */

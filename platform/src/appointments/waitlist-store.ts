@@ -12,6 +12,8 @@ export interface WaitlistEntryRecord {
   dependantId: string | null;
   status: "waiting" | "offered" | "booked" | "expired" | "cancelled";
   offeredStartsAt: Date | null;
+  /** The clinic of the offered slot (the entry's own clinic may be null: any clinic). */
+  offeredClinicId: string | null;
   offerExpiresAt: Date | null;
   createdAt: Date;
 }
@@ -26,6 +28,7 @@ function toRecord(r: Record<string, unknown>): WaitlistEntryRecord {
     dependantId: (r.dependant_id as string) ?? null,
     status: r.status as WaitlistEntryRecord["status"],
     offeredStartsAt: (r.offered_starts_at as Date) ?? null,
+    offeredClinicId: (r.offered_clinic_id as string) ?? null,
     offerExpiresAt: (r.offer_expires_at as Date) ?? null,
     createdAt: r.created_at as Date,
   };
@@ -70,9 +73,29 @@ export class WaitlistStore {
       .skipLocked()
       .first("id");
     if (!next) return null;
-    await this.db(TABLE).where({ id: next.id }).update({ status: "offered", offered_starts_at: q.startsAt, offer_expires_at: q.expiresAt });
+    await this.db(TABLE).where({ id: next.id }).update({ status: "offered", offered_starts_at: q.startsAt, offered_clinic_id: q.clinicId, offer_expires_at: q.expiresAt });
     const r = await this.select().where({ id: next.id }).first();
     return toRecord(r);
+  }
+
+  /**
+   * Offers past their expiry at `now`, oldest first, locked for this transaction; rows
+   * another sweeper holds are skipped, so concurrent sweeps never handle one offer twice.
+   */
+  async lockLapsedOffers(now: Date, limit: number): Promise<WaitlistEntryRecord[]> {
+    const rows = await this.select()
+      .where("status", "offered")
+      .where("offer_expires_at", "<=", now)
+      .orderBy([{ column: "offer_expires_at" }, { column: "id" }])
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    return rows.map(toRecord);
+  }
+
+  /** Marks offers (locked by `lockLapsedOffers`) expired. */
+  async markExpired(ids: string[]): Promise<void> {
+    if (ids.length) await this.db(TABLE).whereIn("id", ids).where("status", "offered").update({ status: "expired" });
   }
 
   /** The patient booked this doctor on this date: their open entries are done. */

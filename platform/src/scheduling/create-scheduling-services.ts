@@ -1,11 +1,12 @@
 import type { SchedulingServices } from "../appointments/contract.js";
 import type { TenantUnitOfWork } from "../db/index.js";
 import { AvailabilityService } from "./availability-service.js";
+import type { ScheduleCache } from "./schedule-cache.js";
 import { SlotService } from "./slot-service.js";
 
 /** Wires scheduling: availability rules and exceptions, booking rules and open slots. */
-export function createSchedulingServices(deps: { withTenant: TenantUnitOfWork; now?: () => Date }): SchedulingServices {
-  const wired = { withTenant: deps.withTenant, now: deps.now ?? (() => new Date()) };
+export function createSchedulingServices(deps: { withTenant: TenantUnitOfWork; now?: () => Date; cache?: ScheduleCache }): SchedulingServices {
+  const wired = { withTenant: deps.withTenant, now: deps.now ?? (() => new Date()), cache: deps.cache };
   const availability = new AvailabilityService(wired);
   const slots = new SlotService(wired);
   return {

@@ -21,3 +21,4 @@ export { isKnownTimeZone } from "./zone-offsets.js";
 export { createSchedulingServices } from "./create-scheduling-services.js";
 export { findBookableSlot, nextOpenSlots } from "./slot-service.js";
 export { BookingPolicyStore } from "./booking-policy-store.js";
+export { ScheduleCache, scheduleCache, SCHEDULE_CHANGED_CHANNEL, SEATS_CHANGED_CHANNEL } from "./schedule-cache.js";

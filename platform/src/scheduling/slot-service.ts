@@ -1,9 +1,11 @@
 // Open slots: availability rules and exceptions expanded by the engine, less what the
 // booking policy forbids and what seat-holding appointments already fill.
 import type { BookingPolicyView, OpenSlot, SchedulingTenant, SlotQuery } from "../appointments/contract.js";
-import type { TenantScope, TenantUnitOfWork } from "../db/index.js";
+import type { TenantDbRef, TenantScope, TenantUnitOfWork } from "../db/index.js";
 import { NotFoundError, ValidationError } from "../errors/index.js";
 import { isUuid } from "./availability-inputs.js";
+import { formatLocalDate, formatLocalTime } from "./local-time.js";
+import { scheduleCache as defaultCache, type ScheduleCache } from "./schedule-cache.js";
 import { expandSlots } from "./slot-engine.js";
 import { SlotStore, type ScheduleSnapshot } from "./slot-store.js";
 import type { AvailabilityException, Slot, WeeklyRule } from "./slot-types.js";
@@ -23,10 +25,11 @@ export async function findBookableSlot(
   scope: TenantScope,
   q: { providerId: string; clinicId: string; startsAt: Date },
   now: Date,
+  cache: ScheduleCache = defaultCache,
 ): Promise<{ slot: Slot; policy: BookingPolicyView } | null> {
   const at = q.startsAt.getTime();
   if (!isUuid(q.providerId) || !isUuid(q.clinicId) || Number.isNaN(at)) return null;
-  const snap = await new SlotStore(scope).snapshot(q.providerId, { ...dateWindow(at, at + 1), from: q.startsAt, to: new Date(at + 1), now, withTaken: false });
+  const snap = await readSnapshot(cache, scope.tenant, q.providerId, { from: at, to: at + 1, now, withTaken: false }, (work) => work(new SlotStore(scope)));
   if (!snap?.published) return null;
   const { earliest, latest } = policyWindow(snap.policy, now);
   if (at < earliest || at > latest) return null;
@@ -35,25 +38,31 @@ export async function findBookableSlot(
 }
 
 /** Up to `limit` open slots of `providerId` starting after `after`, for a "this slot was just taken" answer. */
-export async function nextOpenSlots(scope: TenantScope, providerId: string, after: Date, limit: number, now: Date): Promise<OpenSlot[]> {
+export async function nextOpenSlots(scope: TenantScope, providerId: string, after: Date, limit: number, now: Date, cache: ScheduleCache = defaultCache): Promise<OpenSlot[]> {
   if (!isUuid(providerId) || limit <= 0 || Number.isNaN(after.getTime())) return [];
   const from = Math.max(after.getTime() + 1, now.getTime());
   const to = from + MAX_SLOT_DAYS * DAY_MS;
-  const snap = await new SlotStore(scope).snapshot(providerId, { ...dateWindow(from, to), from: new Date(from), to: new Date(to), now, withTaken: true });
+  const snap = await readSnapshot(cache, scope.tenant, providerId, { from, to, now, withTaken: true }, (work) => work(new SlotStore(scope)));
   if (!snap?.published) return [];
+  // A few slots are usually found within a day or two: expand wider only when needed (a
+  // prefix of a window's open slots is the open slots of the shorter window).
+  for (const days of [2, 8]) {
+    const found = openSlotsOf(snap, from, from + days * DAY_MS, now, null);
+    if (found.length >= limit) return found.slice(0, limit);
+  }
   return openSlotsOf(snap, from, to, now, null).slice(0, limit);
 }
 
-/** Open slots for patients: one tenant transaction, one query, then the engine. */
+/** Open slots for patients: from the cache, else one tenant transaction and one round trip; then the engine. */
 export class SlotService {
-  constructor(private readonly deps: { withTenant: TenantUnitOfWork; now: () => Date }) {}
+  constructor(private readonly deps: { withTenant: TenantUnitOfWork; now: () => Date; cache?: ScheduleCache }) {}
 
   async openSlots(tenant: SchedulingTenant, q: SlotQuery): Promise<OpenSlot[]> {
     const { from, to, clinicId } = parseQuery(q, this.deps.now());
     if (!isUuid(q.providerId)) throw new NotFoundError("No such doctor.");
     const now = this.deps.now();
-    const snap = await this.deps.withTenant(tenant, (scope) =>
-      new SlotStore(scope).snapshot(q.providerId, { ...dateWindow(from, to), from: new Date(from), to: new Date(to), now, withTaken: true }),
+    const snap = await readSnapshot(this.deps.cache ?? defaultCache, tenant, q.providerId, { from, to, now, withTaken: true }, (work) =>
+      this.deps.withTenant(tenant, (scope) => work(new SlotStore(scope))),
     );
     // An unpublished doctor is as absent as one that does not exist.
     if (!snap?.published) throw new NotFoundError("No such doctor.");
@@ -80,6 +89,56 @@ function dateWindow(fromMs: number, toMs: number): { fromDate: string; toDate: s
   return { fromDate: iso(fromMs - 2 * DAY_MS), toDate: iso(toMs + 2 * DAY_MS) };
 }
 
+// What the cache keeps of a doctor's schedule: the local dates from three days ago to
+// CACHE_DAYS ahead, so one read serves every window a patient can ask for near today.
+const CACHE_DAYS = 400;
+
+/**
+ * The snapshot a window needs: schedule and seats from the cache when it holds them
+ * (no transaction at all), else read in one round trip through `open` and kept for next
+ * time. Without a usable cache this is exactly one read of the window.
+ */
+async function readSnapshot(
+  cache: ScheduleCache,
+  tenant: TenantDbRef,
+  providerId: string,
+  w: { from: number; to: number; now: Date; withTaken: boolean },
+  open: <T>(work: (store: SlotStore) => Promise<T>) => Promise<T>,
+): Promise<ScheduleSnapshot | null> {
+  const dates = dateWindow(w.from, w.to);
+  if (!cache.usableFor(tenant)) return open((store) => store.snapshot(providerId, { ...dates, from: new Date(w.from), to: new Date(w.to), now: w.now, withTaken: w.withTaken }));
+  // Seats are read for whole UTC days around the window, so neighbouring windows share them.
+  const seatsFrom = Math.floor(w.from / DAY_MS) * DAY_MS - DAY_MS;
+  const seatsTo = Math.ceil(w.to / DAY_MS) * DAY_MS + DAY_MS;
+  let schedule = cache.getSchedule(tenant, providerId, dates.fromDate, dates.toDate);
+  let seats = w.withTaken ? cache.getSeats(tenant, providerId, w.from, w.to) : undefined;
+  if (!schedule || (w.withTaken && !seats)) {
+    const scheduleStamp = cache.scheduleStamp(tenant);
+    const seatsStamp = cache.seatsStamp(tenant, providerId);
+    const today = Math.floor(w.now.getTime() / DAY_MS);
+    const wide = { fromDate: formatLocalDate(today - 3), toDate: formatLocalDate(today + CACHE_DAYS) };
+    // A window beyond what the cache keeps is read as asked and not kept.
+    const keep = wide.fromDate <= dates.fromDate && wide.toDate >= dates.toDate;
+    const seatWindow = { from: new Date(seatsFrom), to: new Date(seatsTo), now: w.now };
+    const needSeats = w.withTaken && !seats;
+    const loaded = await open(async (store) => {
+      if (schedule) return { schedule, taken: await store.taken(providerId, seatWindow) };
+      const snap = await store.snapshot(providerId, { ...(keep ? wide : dates), ...seatWindow, withTaken: needSeats });
+      return snap ? { schedule: { ...snap, ...(keep ? wide : dates) }, taken: snap.taken } : null;
+    });
+    if (!loaded) return null;
+    if (!schedule) {
+      schedule = loaded.schedule;
+      if (keep) cache.putSchedule(tenant, providerId, scheduleStamp, schedule);
+    }
+    if (needSeats) {
+      seats = { fromMs: seatsFrom, toMs: seatsTo, taken: loaded.taken };
+      cache.putSeats(tenant, providerId, seatsStamp, seats);
+    }
+  }
+  return { ...schedule, taken: seats?.taken ?? [] };
+}
+
 /** The instants between which a slot may start under `policy` at `now` (both inclusive). */
 function policyWindow(policy: BookingPolicyView, now: Date): { earliest: number; latest: number } {
   return { earliest: now.getTime() + policy.minNoticeMinutes * MINUTE_MS, latest: now.getTime() + policy.maxAdvanceDays * DAY_MS };
@@ -93,6 +152,7 @@ function openSlotsOf(snap: ScheduleSnapshot, fromMs: number, toMs: number, now: 
   const slots = expand(snap, from, to);
   const out: OpenSlot[] = [];
   const taken = snap.taken;
+  const nowMs = now.getTime();
   let longest = 0;
   for (const [s, e] of taken) longest = Math.max(longest, e - s);
   // Slots and appointments are both in start order: `lo` skips appointments that end
@@ -104,19 +164,29 @@ function openSlotsOf(snap: ScheduleSnapshot, fromMs: number, toMs: number, now: 
     const end = slot.endsAt.getTime();
     while (lo < taken.length && taken[lo]![0] + longest <= start) lo++;
     let used = 0;
-    for (let i = lo; i < taken.length && taken[i]![0] < end; i++) if (taken[i]![1] > start) used++;
+    // A hold counts until it expires (a cached read may hold holds that lapsed since).
+    for (let i = lo; i < taken.length && taken[i]![0] < end; i++) if (taken[i]![1] > start && taken[i]![2] > nowMs) used++;
     const remaining = slot.capacity - used;
     if (remaining > 0) out.push(toOpenSlot(slot, remaining));
   }
   return out;
 }
 
+// Date#toISOString is the dearest step of a slot page (two per slot); slots start on whole
+// minutes, so the UTC date and time come from the same helpers as the local ones.
+function isoOf(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  const rest = ms - day * DAY_MS;
+  if (rest % MINUTE_MS !== 0) return new Date(ms).toISOString();
+  return `${formatLocalDate(day)}T${formatLocalTime(rest / MINUTE_MS)}:00.000Z`;
+}
+
 function toOpenSlot(s: Slot, remaining: number): OpenSlot {
   return {
     providerId: s.providerId,
     clinicId: s.clinicId,
-    startsAt: s.startsAt.toISOString(),
-    endsAt: s.endsAt.toISOString(),
+    startsAt: isoOf(s.startsAt.getTime()),
+    endsAt: isoOf(s.endsAt.getTime()),
     localDate: s.localDate,
     localStart: s.localStart,
     localEnd: s.localEnd,

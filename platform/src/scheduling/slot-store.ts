@@ -13,8 +13,11 @@ export interface ScheduleSnapshot {
   clinics: Map<string, string>;
   rules: SnapshotRule[];
   exceptions: SnapshotException[];
-  /** Appointments holding a seat (live, or held and unexpired), as epoch-ms [start, end), sorted by start. */
-  taken: [number, number][];
+  /**
+   * Appointments holding a seat (live, or held and unexpired when read), as epoch-ms
+   * [start, end, hold expiry (Infinity for a live one)], sorted by start.
+   */
+  taken: [number, number, number][];
 }
 
 export interface SnapshotRule {
@@ -63,8 +66,7 @@ function literals(providerId: string, w: { fromDate: string; toDate: string; fro
   return { id: `'${providerId}'::uuid`, fromDate: `'${w.fromDate}'::date`, toDate: `'${w.toDate}'::date`, from: `'${w.from.toISOString()}'::timestamptz`, to: `'${w.to.toISOString()}'::timestamptz`, now: `'${w.now.toISOString()}'::timestamptz` };
 }
 
-function snapshotSql(providerId: string, w: { fromDate: string; toDate: string; from: Date; to: Date; now: Date; withTaken: boolean }): string {
-  const v = literals(providerId, w);
+function scheduleSql(v: ReturnType<typeof literals>): string[] {
   const clinics = `select pc.clinic_id from provider_clinics pc join clinics c on c.id = pc.clinic_id and c.active where pc.provider_id = ${v.id}`;
   return [
     `select p.published, (select ${POLICY_JSON} from booking_policies bp where bp.provider_id = p.id or bp.provider_id is null order by bp.provider_id is null limit 1) as policy from providers p where p.id = ${v.id}`,
@@ -79,14 +81,22 @@ function snapshotSql(providerId: string, w: { fromDate: string; toDate: string; 
      from availability_exceptions e
      where e.date between ${v.fromDate} and ${v.toDate}
        and (e.provider_id = ${v.id} or (e.kind = 'clinic_holiday' and e.clinic_id in (${clinics})))`,
-    w.withTaken
-      ? `select (extract(epoch from a.starts_at) * 1000)::float8 as s, (extract(epoch from a.ends_at) * 1000)::float8 as e
+  ];
+}
+
+// One range scan of the (provider_id, starts_at) index: nothing starts more than a day
+// before the window and still overlaps it.
+function takenSql(v: ReturnType<typeof literals>): string {
+  return `select (extract(epoch from a.starts_at) * 1000)::float8 as s, (extract(epoch from a.ends_at) * 1000)::float8 as e,
+       case when a.status = 'held' then (extract(epoch from a.hold_expires_at) * 1000)::float8 end as h
      from appointments a
      where a.provider_id = ${v.id} and a.starts_at < ${v.to} and a.starts_at > ${v.from} - interval '1 day' and a.ends_at > ${v.from}
        and (a.status in (${SEAT_HOLDING_STATUSES.map((x) => `'${x}'`).join(", ")}) or (a.status = 'held' and a.hold_expires_at > ${v.now}))
-     order by a.starts_at`
-      : `select 1 where false`,
-  ].join(";\n");
+     order by a.starts_at`;
+}
+
+function toTaken(rows: Record<string, unknown>[]): [number, number, number][] {
+  return rows.map((t) => [t.s as number, t.e as number, t.h === null || t.h === undefined ? Infinity : (t.h as number)]);
 }
 
 function toRule(r: Record<string, unknown>): SnapshotRule {
@@ -134,10 +144,12 @@ export class SlotStore {
   /**
    * The doctor's publication, booking policy, clinics, active rules and exceptions for the
    * local dates `fromDate`..`toDate`, and (with `withTaken`) the seat-holding appointments
-   * overlapping [from, to); null when there is no such doctor.
+   * overlapping [from, to); null when there is no such doctor. One round trip.
    */
   async snapshot(providerId: string, w: { fromDate: string; toDate: string; from: Date; to: Date; now: Date; withTaken: boolean }): Promise<ScheduleSnapshot | null> {
-    const results = (await this.db.raw(snapshotSql(providerId, w))) as unknown as { rows: Record<string, unknown>[] }[];
+    const v = literals(providerId, w);
+    const sql = [...scheduleSql(v), ...(w.withTaken ? [takenSql(v)] : [])].join(";\n");
+    const results = (await this.db.raw(sql)) as unknown as { rows: Record<string, unknown>[] }[];
     const [provider, clinics, rules, exceptions, taken] = results.map((r) => r.rows);
     const p = provider![0];
     if (!p) return null;
@@ -148,7 +160,14 @@ export class SlotStore {
       clinics: new Map(clinics!.map((c) => [c.clinic_id as string, c.time_zone as string])),
       rules: rules!.map(toRule),
       exceptions: exceptions!.map(toException),
-      taken: taken!.map((t) => [t.s as number, t.e as number]),
+      taken: taken ? toTaken(taken) : [],
     };
+  }
+
+  /** Only the seat-holding appointments overlapping [from, to) (see `snapshot`). */
+  async taken(providerId: string, w: { from: Date; to: Date; now: Date }): Promise<[number, number, number][]> {
+    const v = literals(providerId, { ...w, fromDate: "2000-01-01", toDate: "2000-01-01" });
+    const r = (await this.db.raw(takenSql(v))) as unknown as { rows: Record<string, unknown>[] };
+    return toTaken(r.rows);
   }
 }

@@ -1,9 +1,11 @@
 import { createServer } from "node:http";
 import { createProvisioningService, seedDemo } from "@visitnow/provisioning";
+import { createAppointmentSweeper, holdSweepMsFrom, waitlistOfferMinutesFrom } from "../appointments/index.js";
 import { loadConfig, REPO_ROOT } from "../config/index.js";
 import { createPlatform } from "../create-platform.js";
 import { createApp, loadRemixBuilds } from "../http/index.js";
 import { createLogger } from "../observability/index.js";
+import { findBookableSlot, scheduleCache } from "../scheduling/index.js";
 import { composeAppDeps } from "./compose.js";
 
 /**
@@ -44,6 +46,17 @@ async function main(): Promise<void> {
   await platform.queueEvents.listen(platform.database.url);
   // The safety net behind the kicks: hospitals' directory events reach the marketplace even after a crash.
   const stopDirectory = config.DIRECTORY_SWEEP_MS > 0 ? platform.directory.start(config.DIRECTORY_SWEEP_MS) : () => undefined;
+  // Lapsed holds become `expired` and lapsed waitlist offers pass to the next patient, in every
+  // tenant; safe with several processes (each row is taken with SKIP LOCKED).
+  const stopSweeper = createAppointmentSweeper({
+    withTenant: platform.withTenant,
+    scheduling: { findBookableSlot },
+    listTenants: async () => (await platform.tenants.list()).filter((t) => t.status === "active" || t.status === "suspended"),
+    log: logger,
+    offerMinutes: waitlistOfferMinutesFrom(process.env),
+  }).start(holdSweepMsFrom(process.env));
+  // Doctors' schedules and seats are cached per process only while other processes' changes reach it.
+  await scheduleCache.listen(platform.database.url, logger);
   const remix = await loadRemixBuilds(REPO_ROOT);
   const app = createApp({
     ...composeAppDeps(platform, provisioning),
@@ -94,6 +107,8 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     stopDirectory();
+    stopSweeper();
+    await scheduleCache.close();
     await platform.close();
     process.exit(0);
   };
