@@ -144,6 +144,15 @@ describe("calendar", () => {
     expect(a0!.appointments.every((a) => a.reason === undefined)).toBe(true);
   });
 
+  it("lists the doctor's own exceptions together with the holidays of their clinics", async () => {
+    const list = await hub(doctor).listExceptions({ providerId: drBoth, from: day, to: day });
+    expect(list.map((e) => e.kind).sort()).toEqual(["clinic_holiday", "extra_session", "time_off"]);
+    expect(list.find((e) => e.kind === "clinic_holiday")).toMatchObject({ providerId: null, clinicId: clinicB });
+    // Dr. Only A works at clinic A only: clinic B's holiday is not theirs.
+    const drAList = await hub(admin).listExceptions({ providerId: drA, from: day, to: day });
+    expect(drAList.some((e) => e.kind === "clinic_holiday")).toBe(false);
+  });
+
   it("finds nothing for a doctor the user does not work with, and refuses more than 7 days", async () => {
     expect((await failure(hub(deskA).calendar({ providerId: drB, from: day, days: 1 }))).code).toBe("not_found");
     expect((await failure(hub(deskA).calendar({ providerId: drBoth, from: day, days: 1, clinicId: clinicB }))).code).toBe("not_found");

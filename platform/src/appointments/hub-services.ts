@@ -9,7 +9,7 @@ import { DomainError, NotFoundError, ValidationError } from "../errors/index.js"
 import { IdentityStore, maskEmail } from "../identity/index.js";
 import { formatLocalDate, isoWeekday, parseLocalDate, resolveLocalTime } from "../scheduling/index.js";
 import { toView } from "./appointment-service.js";
-import type { AppointmentServices, AppointmentStatus, AppointmentView, OpenSlot, SchedulingServices, SchedulingTenant } from "./contract.js";
+import type { AppointmentServices, AppointmentStatus, AppointmentView, AvailabilityExceptionView, OpenSlot, SchedulingServices, SchedulingTenant } from "./contract.js";
 import { parseRegisterPatientInput } from "./hub-services-inputs.js";
 import { HubStore, type CalendarRule, type HubDoctorRecord, type PatientRecord } from "./hub-store.js";
 
@@ -185,8 +185,23 @@ class Hub implements HubServices {
     return this.deps.scheduling.removeRule(this.tenant, this.actor, id);
   }
 
-  listExceptions(filter: { providerId: string; from?: string; to?: string }) {
-    return this.deps.scheduling.listExceptions(this.tenant, this.actor, filter);
+  /**
+   * The doctor's own exceptions plus the holidays of the clinics of theirs this user may
+   * see (a holiday names no doctor, so the scheduling service's doctor filter misses it), by date.
+   */
+  async listExceptions(filter: { providerId: string; from?: string; to?: string }): Promise<AvailabilityExceptionView[]> {
+    const own = await this.deps.scheduling.listExceptions(this.tenant, this.actor, filter);
+    if (!UUID.test(filter.providerId ?? "")) return own;
+    const ability = this.ability();
+    const [doctor] = await this.deps.withTenant(this.tenant, (scope) => new HubStore(scope).publishedDoctors(filter.providerId));
+    const clinicIds = doctor ? this.visibleClinics(ability, doctor).filter((c) => canOn(ability, "read", "Availability", { providerId: doctor.id, clinicId: c.id })).map((c) => c.id) : [];
+    if (!clinicIds.length) return own;
+    const rows = await this.deps.withTenant(this.tenant, (scope) => new HubStore(scope).exceptions(filter.providerId, clinicIds, filter.from ?? "0001-01-01", filter.to ?? "9999-12-31"));
+    const seen = new Set(own.map((e) => e.id));
+    const holidays: AvailabilityExceptionView[] = rows
+      .filter((e) => e.kind === "clinic_holiday" && !seen.has(e.id))
+      .map((e) => ({ id: e.id, kind: e.kind, providerId: e.providerId, clinicId: e.clinicId, date: e.date, start: e.start, end: e.end, note: e.note }));
+    return [...own, ...holidays].sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? "").localeCompare(b.start ?? ""));
   }
 
   saveException(input: Record<string, unknown>) {
