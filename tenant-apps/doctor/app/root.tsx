@@ -15,6 +15,8 @@ export function loader({ context }: LoaderFunctionArgs) {
 
 const nav: NavItem[] = [
   { to: "/", labelKey: "layout.nav.doctor.today", end: true },
+  { to: "/calendar", labelKey: "layout.nav.doctor.calendar", can: ["read", "Appointment"] },
+  { to: "/book", labelKey: "layout.nav.doctor.book", can: ["create", "Appointment"] },
   { to: "/availability", labelKey: "layout.nav.doctor.availability", can: ["read", "Availability"] },
   { to: "/patients", labelKey: "layout.nav.doctor.patients", can: ["read", "Appointment"] },
 ];
