@@ -28,6 +28,8 @@ const ROUTES: { app: "patient" | "doctor" | "admin" | "api" | "console"; path: s
   { app: "doctor", path: "/doctor", allowed: ["doctor", "front_desk"] },
   { app: "doctor", path: "/doctor/availability", allowed: ["doctor", "front_desk"] },
   { app: "doctor", path: "/doctor/patients", allowed: ["doctor", "front_desk"] },
+  { app: "doctor", path: "/doctor/calendar", allowed: ["doctor", "front_desk"] },
+  { app: "doctor", path: "/doctor/book", allowed: ["doctor", "front_desk"] },
   { app: "admin", path: "/admin", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/doctors", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/doctors/new", allowed: ["tenant_admin"] },
