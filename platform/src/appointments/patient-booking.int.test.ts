@@ -176,3 +176,38 @@ describe("booking as a patient", () => {
     expect(err.details).toEqual([{ field: "doctorSlug", message: "No such doctor." }]);
   });
 });
+
+describe("waitlist", () => {
+  it("lets a patient wait for a full day only, once, and offers them the seat a cancellation frees", async () => {
+    // Day 7 of the window: no other test books there. Fill all 12 slots with 12 patients.
+    const view = await booking(null).slots(SLUG, { days: 8 });
+    const day = view.days[7]!;
+    expect(day.slots).toHaveLength(12);
+    const bookers = await createPatients(platform, tenant, day.slots.length);
+    const booked: string[] = [];
+    for (const [i, slot] of day.slots.entries()) {
+      const held = await booking(bookers[i]!).hold({ doctorSlug: SLUG, clinicId: slot.clinicId, startsAt: slot.startsAt });
+      booked.push((await booking(bookers[i]!).confirm(held.id, { reason: "Check-up" })).id);
+    }
+    expect((await booking(null).slots(SLUG, { days: 8 })).days[7]!.slots).toEqual([]);
+
+    const waiting = await patient();
+    // A day that still has open slots is for booking, not waiting.
+    const open = await failure(booking(waiting).joinWaitlist({ doctorSlug: SLUG, date: view.days[6]!.date }));
+    expect(open.code).toBe("conflict");
+    expect((open.details as { nextSlots: unknown[] }).nextSlots.length).toBeGreaterThan(0);
+
+    const { id } = await booking(waiting).joinWaitlist({ doctorSlug: SLUG, date: day.date });
+    expect((await failure(booking(waiting).joinWaitlist({ doctorSlug: SLUG, date: day.date }))).code).toBe("conflict");
+
+    await booking(bookers[3]!).cancel(booked[3]!, "Feeling better");
+    const entry = await platform.withTenant(tenant, ({ db }) => db("waitlist_entries").where({ id }).first("status", "offered_starts_at"));
+    expect(entry.status).toBe("offered");
+    expect(new Date(entry.offered_starts_at).toISOString()).toBe(new Date(day.slots[3]!.startsAt).toISOString());
+    const outbox = await platform.withTenant(tenant, ({ db }) => db("outbox").where({ topic: "waitlist.offered" }).select("payload"));
+    const payloads = outbox.map((r: { payload: unknown }) => JSON.stringify(r.payload));
+    expect(payloads.some((p: string) => p.includes(id))).toBe(true);
+    // Ids only: no reason, no names.
+    expect(payloads.join()).not.toMatch(/Feeling better|Check-up/);
+  }, 60_000);
+});
