@@ -521,7 +521,7 @@ export function toView(r: AppointmentRecord, now: Date): AppointmentView {
     clinicId: r.clinicId,
     clinicName: r.clinicName,
     patientId: r.patientId,
-    visitor: r.dependantId ? { kind: "dependant", id: r.dependantId, name: r.dependantName ?? "" } : { kind: "self", id: r.patientId, name: r.patientName },
+    visitor: r.dependantId ? { kind: "dependant", id: r.dependantId, name: r.dependantName ?? "", accountHolderName: r.patientName } : { kind: "self", id: r.patientId, name: r.patientName },
     startsAt: r.startsAt.toISOString(),
     endsAt: r.endsAt.toISOString(),
     timeZone: r.timeZone,

@@ -56,7 +56,7 @@ describe("appointment view", () => {
   });
 
   it("names the dependant as the visitor when the visit is for one", () => {
-    expect(toView(rec({ dependantId: "d1", dependantName: "Anu" }), T).visitor).toEqual({ kind: "dependant", id: "d1", name: "Anu" });
+    expect(toView(rec({ dependantId: "d1", dependantName: "Anu" }), T).visitor).toEqual({ kind: "dependant", id: "d1", name: "Anu", accountHolderName: "Ravi Kumar" });
     expect(toView(rec(), T).visitor).toEqual({ kind: "self", id: "u1", name: "Ravi Kumar" });
   });
 

@@ -95,7 +95,7 @@ export interface AppointmentView {
   clinicName: string;
   patientId: string;
   /** Who the visit is for: the account holder or one of their dependants. */
-  visitor: { kind: "self" | "dependant"; id: string; name: string };
+  visitor: { kind: "self" | "dependant"; id: string; name: string; /** For a dependant: the account holder who booked (whom the clinic contacts). */ accountHolderName?: string };
   startsAt: string;
   endsAt: string;
   timeZone: string;

@@ -24,10 +24,9 @@ export function useClinicTime(): (iso: string, timeZone: string) => string {
   return (iso, timeZone) => new Intl.DateTimeFormat(intlLocale(locale), { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
-/** The account holder's name when the platform includes it (the queue view may leave it out). */
+/** The account holder's name, for a dependant's visit. */
 function bookerName(entry: QueueEntryView): string | null {
-  const name = (entry as QueueEntryView & { patientName?: unknown }).patientName;
-  return typeof name === "string" && name ? name : null;
+  return entry.visitor.accountHolderName || null;
 }
 
 const ACTION_LABEL: Record<MoveIntent, string> = {
