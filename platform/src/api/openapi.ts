@@ -411,7 +411,7 @@ const Appointment: SchemaObject = {
       type: "object",
       description: "Who the visit is for: the account holder or one of their dependants.",
       required: ["kind", "id", "name"],
-      properties: { kind: { type: "string", enum: ["self", "dependant"], description: "Self or a dependant." }, id: { type: "string", format: "uuid", description: "The account or dependant id." }, name: { type: "string", description: "Their name." } },
+      properties: { kind: { type: "string", enum: ["self", "dependant"], description: "Self or a dependant." }, id: { type: "string", format: "uuid", description: "The account or dependant id." }, name: { type: "string", description: "Their name." }, accountHolderName: { type: "string", description: "For a dependant: the account holder who booked." } },
     },
     startsAt: { type: "string", format: "date-time", description: "Start instant." },
     endsAt: { type: "string", format: "date-time", description: "End instant." },
