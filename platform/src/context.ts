@@ -655,6 +655,8 @@ export interface HubServices {
   removeException(id: string): Promise<void>;
   /** The booking rules that apply to a doctor (their own, else the tenant's). */
   policyFor(providerId: string | null): Promise<BookingPolicyView>;
+  /** The ids of doctors with booking rules of their own (everyone else follows the tenant default), in one query. */
+  doctorsWithOwnPolicy(): Promise<string[]>;
   /** `providerId?` (blank = the tenant default; tenant admins only), the BookingPolicyView numbers. */
   savePolicy(input: Record<string, unknown>): Promise<void>;
   /** Open slots for booking on a patient's behalf (respects the doctor's booking rules). */

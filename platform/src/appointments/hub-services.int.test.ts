@@ -234,3 +234,15 @@ describe("patients and booking on their behalf", () => {
     expect((await failure(hub(deskA).openSlots({ providerId: drB }))).code).toBe("not_found");
   });
 });
+
+describe("booking rules", () => {
+  it("names the doctors with rules of their own in one call, limited to the doctors the user works with", async () => {
+    expect(await hub(admin).doctorsWithOwnPolicy()).toEqual([]);
+    await hub(admin).savePolicy({ providerId: drA, minNoticeMinutes: 30, maxAdvanceDays: 10, cancelCutoffMinutes: 60, rescheduleCutoffMinutes: 60, maxActivePerProvider: 2, holdMinutes: 5 });
+    expect(await hub(admin).doctorsWithOwnPolicy()).toEqual([drA]);
+    expect(await hub(deskA).doctorsWithOwnPolicy()).toEqual([drA]);
+    // Dr. Both Clinics' own account does not see another doctor's arrangements.
+    expect(await hub(doctor).doctorsWithOwnPolicy()).toEqual([]);
+    expect(await hub(admin).policyFor(drA)).toMatchObject({ providerId: drA, minNoticeMinutes: 30, maxActivePerProvider: 2 });
+  });
+});

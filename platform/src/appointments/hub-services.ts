@@ -212,6 +212,13 @@ class Hub implements HubServices {
     return this.deps.scheduling.removeException(this.tenant, this.actor, id);
   }
 
+  /** Ids only, of the doctors this user may see. */
+  async doctorsWithOwnPolicy(): Promise<string[]> {
+    const [ids, doctors] = await Promise.all([this.deps.withTenant(this.tenant, (scope) => new HubStore(scope).providersWithOwnPolicy()), this.doctors()]);
+    const visible = new Set(doctors.map((d) => d.id));
+    return ids.filter((id) => visible.has(id));
+  }
+
   policyFor(providerId: string | null) {
     if (providerId !== null && !UUID.test(providerId)) return Promise.reject(new NotFoundError("No such doctor."));
     return this.deps.scheduling.policyFor(this.tenant, providerId);

@@ -233,6 +233,11 @@ export class HubStore {
     return this.withDependants(rows);
   }
 
+  /** Doctors whose booking rules are their own rather than the tenant default. */
+  async providersWithOwnPolicy(): Promise<string[]> {
+    return this.db("booking_policies").whereNotNull("provider_id").orderBy("provider_id").pluck("provider_id");
+  }
+
   async findPatient(id: string): Promise<PatientRecord | null> {
     const rows = await this.db(USERS).where({ id, kind: "patient" }).select("id", "name", "email", "phone");
     return (await this.withDependants(rows))[0] ?? null;

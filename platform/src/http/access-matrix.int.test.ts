@@ -25,11 +25,11 @@ const TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const ROUTES: { app: "patient" | "doctor" | "admin" | "api" | "console"; path: string; allowed: Who[] }[] = [
   { app: "patient", path: "/account", allowed: ["patient"] },
   { app: "patient", path: "/appointments", allowed: ["patient"] },
-  { app: "doctor", path: "/doctor", allowed: ["doctor", "front_desk"] },
-  { app: "doctor", path: "/doctor/availability", allowed: ["doctor", "front_desk"] },
-  { app: "doctor", path: "/doctor/patients", allowed: ["doctor", "front_desk"] },
-  { app: "doctor", path: "/doctor/calendar", allowed: ["doctor", "front_desk"] },
-  { app: "doctor", path: "/doctor/book", allowed: ["doctor", "front_desk"] },
+  { app: "doctor", path: "/doctor", allowed: ["doctor", "front_desk", "tenant_admin"] },
+  { app: "doctor", path: "/doctor/availability", allowed: ["doctor", "front_desk", "tenant_admin"] },
+  { app: "doctor", path: "/doctor/patients", allowed: ["doctor", "front_desk", "tenant_admin"] },
+  { app: "doctor", path: "/doctor/calendar", allowed: ["doctor", "front_desk", "tenant_admin"] },
+  { app: "doctor", path: "/doctor/book", allowed: ["doctor", "front_desk", "tenant_admin"] },
   { app: "admin", path: "/admin", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/doctors", allowed: ["tenant_admin"] },
   { app: "admin", path: "/admin/doctors/new", allowed: ["tenant_admin"] },
@@ -222,6 +222,55 @@ describe.skipIf(!built)("access matrix", () => {
 });
 
 describe.skipIf(!built)("abilities drive the UI", () => {
+  it("lets only a tenant admin see and save the hospital's default booking rules in the doctor hub", async () => {
+    const host = hostOf(a);
+    const form = '<input type="hidden" name="intent" value="saveDefaultPolicy"/>';
+    const asAdmin = await get(host, "/doctor/availability", cookies[a.id]!.tenant_admin);
+    expect(asAdmin.status).toBe(200);
+    expect(asAdmin.text).toContain(form);
+    for (const who of ["doctor", "front_desk"] as const) {
+      const page = await get(host, "/doctor/availability", cookies[a.id]![who]);
+      expect(page.status, who).toBe(200);
+      expect(page.text, who).not.toContain(form);
+    }
+
+    const csrf = /vn_csrf=([^;]+)/.exec(String((await get(host, "/doctor/sign-in", null)).headers["set-cookie"]))?.[1] as string;
+    const save = (token: string | null, maxAdvanceDays: string) =>
+      request(app)
+        .post("/doctor/availability")
+        .set("Host", host)
+        .set("Cookie", `vn_session=${token}; vn_csrf=${csrf}`)
+        .type("form")
+        .send({
+          _csrf: decodeURIComponent(csrf),
+          intent: "saveDefaultPolicy",
+          providerId: "",
+          minNotice: "2",
+          minNoticeUnit: "hours",
+          maxAdvanceDays,
+          cancelCutoff: "3",
+          cancelCutoffUnit: "hours",
+          rescheduleCutoff: "90",
+          rescheduleCutoffUnit: "minutes",
+          maxActivePerProvider: "2",
+          holdMinutes: "7",
+        });
+    const tenantDefault = () => platform.withTenant(a, ({ db }) => db("booking_policies").whereNull("provider_id").first());
+
+    // The same CSRF token lets the admin through below, so these refusals are the ability's.
+    for (const who of ["doctor", "front_desk"] as const) expect((await save(cookies[a.id]![who], "45")).status, who).toBe(403);
+    expect((await tenantDefault())?.max_advance_days).not.toBe(45);
+
+    const invalid = await save(cookies[a.id]!.tenant_admin, "999");
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toContain('id="default-policy-max-advance-error"');
+
+    const saved = await save(cookies[a.id]!.tenant_admin, "45");
+    expect(saved.status).toBe(302);
+    expect(saved.headers.location).toContain("done=saveDefaultPolicy");
+    expect(await tenantDefault()).toMatchObject({ min_notice_minutes: 120, max_advance_days: 45, cancel_cutoff_minutes: 180, reschedule_cutoff_minutes: 90, max_active_per_provider: 2, hold_minutes: 7 });
+  });
+
   it("offers the Team and Security pages only to roles whose ability can read them", async () => {
     const ref = { ...a, name: a.name };
     const email = `support-${a.slug}@example.com`;

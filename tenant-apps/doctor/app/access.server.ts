@@ -4,7 +4,7 @@ import { HUB_ROLES, requireStaff } from "@visitnow/ui/server";
 /** Where the platform server mounts the doctor hub (redirect targets stay inside the app; `next` drops this prefix). */
 export const BASENAME = "/doctor";
 
-/** Every hub page: a signed-in doctor, front-desk or clinic-admin account. */
+/** Every hub page: a signed-in doctor, front-desk, clinic-admin or tenant-admin account. */
 export function requireHubStaff(context: AppLoadContext, request: Request) {
   return requireStaff(context, request, HUB_ROLES, BASENAME);
 }

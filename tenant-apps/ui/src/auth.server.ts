@@ -12,7 +12,8 @@
 import type { SessionUserView, VisitNowLoadContext } from "@visitnow/platform/context";
 import { actionErrors, cookieHeaders, keepValues, safeNext, type FormErrors } from "./action-errors";
 
-export const HUB_ROLES = ["doctor", "front_desk", "clinic_admin"] as const;
+/** Who may open the doctor hub. A tenant admin sees every doctor's calendar and availability (and edits booking rules) but runs no queue. */
+export const HUB_ROLES = ["doctor", "front_desk", "clinic_admin", "tenant_admin"] as const;
 export const ADMIN_ROLES = ["tenant_admin", "clinic_admin", "finance", "support"] as const;
 
 /** Why a 403 was thrown, so the error boundary can say the right thing. */
