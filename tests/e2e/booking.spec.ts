@@ -1,22 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-
-const port = process.env.E2E_PORT ?? "3199";
-const url = (host: string, path = "/") => `http://${host}.localhost:${port}${path}`;
-
-/** A surname nobody else on the demo tenants has, so rows and names are unambiguous. */
-function uniqueSurname(): string {
-  const letters = "bcdfghjklmnpqrstvwxz";
-  let s = "";
-  for (let i = 0; i < 7; i++) s += letters[Math.floor(Math.random() * letters.length)];
-  return `Q${s}`;
-}
-
-async function axeClean(page: Page, label: string) {
-  await expect(page.getByRole("main"), label).toHaveCount(1);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { axeClean, uniqueSurname, url } from "./helpers";
 
 async function staffSignIn(page: Page, email: string, password: string) {
   await page.goto(url("sunrise", "/doctor/sign-in"));

@@ -1,27 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeClean, uniqueSurname, url } from "./helpers";
 import { totpAt } from "../../platform/src/identity/totp.js";
 
-const port = process.env.E2E_PORT ?? "3199";
-const url = (host: string, path = "/") => `http://${host}.localhost:${port}${path}`;
 const DEMO_TOTP = "VISITNOWDEMOADMIN2FASECRETKEY234";
 
 /** A minimal but real PDF: the platform decides the type from these bytes. */
 const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`) });
-
-/** A surname nobody else on the demo tenants has, so the search result is unambiguous. */
-function uniqueSurname(): string {
-  const letters = "bcdfghjklmnpqrstvwxz";
-  let s = "";
-  for (let i = 0; i < 7; i++) s += letters[Math.floor(Math.random() * letters.length)];
-  return `Q${s}`;
-}
-
-async function axeClean(page: Page, label: string) {
-  await expect(page.getByRole("main"), label).toHaveCount(1);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function adminSignIn(page: Page, host: string) {
   await page.goto(url(host, "/admin/sign-in"));

@@ -48,13 +48,43 @@ function FieldFrame({
         </p>
       ) : null}
       {children}
-      {error ? (
-        <p id={`${id}-error`} className="flex items-start gap-1.5 text-sm font-semibold text-danger">
-          <span aria-hidden="true">!</span>
-          <span>
-            <span className="sr-only">{t("layout.form.errorPrefix")} </span>
-            {error}
-          </span>
+      {error ? <FieldError id={`${id}-error`} message={error} /> : null}
+    </div>
+  );
+}
+
+/** A field's error message, marked for screen readers; `id` is what the control's aria-describedby names. */
+export function FieldError({ id, message }: { id: string; message: string }) {
+  const t = useT();
+  return (
+    <p id={id} className="flex items-start gap-1.5 text-sm font-semibold text-danger">
+      <span aria-hidden="true">!</span>
+      <span>
+        <span className="sr-only">{t("layout.form.errorPrefix")} </span>
+        {message}
+      </span>
+    </p>
+  );
+}
+
+/** One labelled checkbox (e.g. "Active"), with an optional hint tied to it. */
+export function CheckboxField({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className="size-5 shrink-0 accent-primary"
+        />
+        <span className="font-medium">{label}</span>
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="pl-8 text-sm text-muted-foreground">
+          {hint}
         </p>
       ) : null}
     </div>

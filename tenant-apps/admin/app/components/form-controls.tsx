@@ -1,4 +1,6 @@
-import { useT } from "@visitnow/ui";
+import { CheckboxField, FieldError, useT } from "@visitnow/ui";
+
+export { CheckboxField, FieldError };
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 /*
@@ -12,19 +14,6 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-/** A field's error message, marked for screen readers. */
-export function FieldError({ id, message }: { id: string; message: string }) {
-  const t = useT();
-  return (
-    <p id={id} className="flex items-start gap-1.5 text-sm font-semibold text-danger">
-      <span aria-hidden="true">!</span>
-      <span>
-        <span className="sr-only">{t("layout.form.errorPrefix")} </span>
-        {message}
-      </span>
-    </p>
-  );
-}
 
 function Label({ htmlFor, label, optional }: { htmlFor: string; label: ReactNode; optional?: boolean }) {
   const t = useT();
@@ -134,29 +123,6 @@ export function CheckboxGroup({
   );
 }
 
-/** One labelled checkbox (active, required). */
-export function CheckboxField({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3">
-        <input
-          id={id}
-          type="checkbox"
-          name={name}
-          defaultChecked={defaultChecked}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-          className="size-5 shrink-0 accent-primary"
-        />
-        <span className="font-medium">{label}</span>
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="pl-8 text-sm text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 type FileFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type"> & {
   id: string;

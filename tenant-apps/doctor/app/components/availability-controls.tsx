@@ -1,11 +1,12 @@
-import { useT } from "@visitnow/ui";
+import { CheckboxField, FieldError } from "@visitnow/ui";
+
+export { CheckboxField, FieldError };
 import type { ReactNode } from "react";
 
 /*
- * Form pieces the shared ui package does not have (checkbox and radio groups, a single
- * checkbox), styled like its TextField and wired the same way: hint and error tied to
- * the control with aria-describedby. The admin app has twins of these; they belong in
- * @visitnow/ui once both settle.
+ * Form pieces the shared ui package does not have (checkbox and radio groups), styled like
+ * its TextField and wired the same way: hint and error tied to the control with
+ * aria-describedby. FieldError and CheckboxField come from @visitnow/ui.
  */
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -13,19 +14,6 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
-/** A field's error message, marked for screen readers. */
-export function FieldError({ id, message }: { id: string; message: string }) {
-  const t = useT();
-  return (
-    <p id={id} className="flex items-start gap-1.5 text-sm font-semibold text-danger">
-      <span aria-hidden="true">!</span>
-      <span>
-        <span className="sr-only">{t("layout.form.errorPrefix")} </span>
-        {message}
-      </span>
-    </p>
-  );
-}
 
 /** Checkboxes or radios under one legend; the first control gets `id` itself so error links land on it. */
 export function ChoiceGroup({
@@ -84,29 +72,6 @@ export function ChoiceGroup({
   );
 }
 
-/** One labelled checkbox (e.g. "Active"). */
-export function CheckboxField({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3">
-        <input
-          id={id}
-          type="checkbox"
-          name={name}
-          defaultChecked={defaultChecked}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-          className="size-5 shrink-0 accent-primary"
-        />
-        <span className="font-medium">{label}</span>
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="pl-8 text-sm text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** A page section's `<h2>`, a scroll target for `#id` after a redirect. */
 export function SectionTitle({ id, children }: { id: string; children: ReactNode }) {
