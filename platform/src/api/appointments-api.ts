@@ -17,6 +17,7 @@ export { withPatientLocal };
 import { findApiPrincipal, requireApiUser } from "./api-router.js";
 
 const BODY_LIMIT = "16kb";
+const CLOSE_BRACE = Buffer.from("}");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +30,12 @@ export const MAX_SLOT_DAYS = 31;
 const TRANSITION_TARGETS: readonly AppointmentStatus[] = ["checked_in", "in_consultation", "completed", "no_show"];
 
 export interface AppointmentsApiDeps {
-  scheduling: Pick<SchedulingServices, "openSlots">;
+  scheduling: Pick<SchedulingServices, "openSlots"> & {
+    /** `openSlots` as JSON text, when the service can serve it pre-serialised (the scheduling domain's does). */
+    openSlotsJson?(tenant: SchedulingTenant, q: Parameters<SchedulingServices["openSlots"]>[1]): Promise<Buffer>;
+    /** Fills the slot cache for the tenant's published doctors in the background (throttled); answers their slugs and ids. */
+    warmSlots?(tenant: SchedulingTenant): Promise<{ slug: string; id: string }[]>;
+  };
   appointments: AppointmentServices;
   /** The id of this tenant's published doctor with `slug`; `not_found` otherwise. */
   doctorIdBySlug(tenant: SchedulingTenant, slug: string): Promise<string>;
@@ -47,10 +53,24 @@ export interface AppointmentsApiDeps {
  * call, so a doctor unpublished meanwhile is still `not_found`; only a renamed slug keeps
  * answering for up to `ttlMs`. Saves a transaction per slots request.
  */
-export function cachedDoctorIds(resolve: AppointmentsApiDeps["doctorIdBySlug"], ttlMs: number, maxEntries = 20_000): AppointmentsApiDeps["doctorIdBySlug"] {
-  if (ttlMs <= 0) return resolve;
+export function cachedDoctorIds(
+  resolve: AppointmentsApiDeps["doctorIdBySlug"],
+  ttlMs: number,
+  maxEntries = 20_000,
+): AppointmentsApiDeps["doctorIdBySlug"] & { seed(tenant: SchedulingTenant, doctors: { slug: string; id: string }[]): void; knows(tenant: SchedulingTenant, slug: string): boolean } {
   const cache = new Map<string, { id: string; until: number }>();
-  return async (tenant, slug) => {
+  /** Remembers published doctors read elsewhere (the slot cache's warm-up) as if looked up now. */
+  const seed = (tenant: SchedulingTenant, doctors: { slug: string; id: string }[]): void => {
+    if (ttlMs <= 0) return;
+    const until = Date.now() + ttlMs;
+    for (const d of doctors) {
+      if (cache.size >= maxEntries) break;
+      cache.set(`${tenant.id}/${d.slug}`, { id: d.id, until });
+    }
+  };
+  const knows = (tenant: SchedulingTenant, slug: string): boolean => (cache.get(`${tenant.id}/${slug}`)?.until ?? 0) > Date.now();
+  if (ttlMs <= 0) return Object.assign((tenant: SchedulingTenant, slug: string) => resolve(tenant, slug), { seed, knows });
+  const lookup = async (tenant: SchedulingTenant, slug: string): Promise<string> => {
     const key = `${tenant.id}/${slug}`;
     const now = Date.now();
     const hit = cache.get(key);
@@ -60,6 +80,7 @@ export function cachedDoctorIds(resolve: AppointmentsApiDeps["doctorIdBySlug"], 
     cache.set(key, { id, until: now + ttlMs });
     return id;
   };
+  return Object.assign(lookup, { seed, knows });
 }
 
 /** An open slot as the API answers it: `patientLocal` only when the request named a `zone`. */
@@ -169,8 +190,26 @@ export function createAppointmentsApiRouter(deps: AppointmentsApiDeps): Router {
       const slug = String(req.params.slug);
       if (!SLUG.test(slug)) throw new NotFoundError("No such doctor.");
       const q = parseSlotQuery(queryParams(req), requestState(res).tenant!.timeZone);
+      const scheduling = deps.scheduling;
+      // A slug not seen yet: read the tenant's doctors in a few batches (throttled), so the
+      // next random doctors are neither a cold slug lookup nor a cold slots read.
+      if (scheduling.warmSlots && !doctorIdBySlug.knows(tenant, slug)) {
+        scheduling.warmSlots(tenant).then(
+          (doctors) => doctorIdBySlug.seed(tenant, doctors),
+          () => undefined, // a failed warm-up only leaves the cache cold
+        );
+      }
       const providerId = await doctorIdBySlug(tenant, slug);
-      const slots = await deps.scheduling.openSlots(tenant, { providerId, from: q.from, days: q.days, clinicId: q.clinicId });
+      if (q.zone === null && scheduling.openSlotsJson) {
+        // The same answer as below, with the slots already serialised (a 14-day answer is ~100 KB).
+        const items = await scheduling.openSlotsJson(tenant, { providerId, from: q.from, days: q.days, clinicId: q.clinicId });
+        const head = JSON.stringify({ doctor: { id: providerId, slug }, from: q.fromDate, days: q.days, zone: null });
+        noStore(res)
+          .type("application/json")
+          .send(Buffer.concat([Buffer.from(`${head.slice(0, -1)},"items":`), items, CLOSE_BRACE]));
+        return;
+      }
+      const slots = await scheduling.openSlots(tenant, { providerId, from: q.from, days: q.days, clinicId: q.clinicId });
       noStore(res).json({
         doctor: { id: providerId, slug },
         from: q.fromDate,

@@ -12,7 +12,7 @@ let tenant: SchedulingTenant;
 let doctor: string;
 let clinic: string;
 let cache: ScheduleCache;
-let slots: SchedulingServices;
+let slots: ReturnType<typeof createSchedulingServices>;
 
 const DAY = 86_400_000;
 
@@ -73,6 +73,63 @@ describe("the schedule cache", () => {
     await platform.withTenant(tenant, ({ db }) => db("availability_exceptions").insert({ provider_id: doctor, kind: "time_off", date: day }));
     const off = await eventually(ask, (s) => !s.some((x) => x.localDate === day));
     expect(off.length).toBeLessThan(after.length);
+  });
+
+  it("serves openSlotsJson from its memo exactly as openSlots answers, as the clock passes the minimum notice and after a booking", async () => {
+    let clock = Date.now();
+    const timed = createSchedulingServices({ withTenant: platform.withTenant, cache, now: () => new Date(clock) });
+    const same = async (q: Parameters<SchedulingServices["openSlots"]>[1]) => {
+      const text = (await timed.openSlotsJson(tenant, q)).toString();
+      expect(text).toBe(JSON.stringify(await timed.openSlots(tenant, q)));
+      return JSON.parse(text) as OpenSlot[];
+    };
+    const base = Math.floor(clock / DAY) * DAY;
+    const windows = [
+      { days: 14 },
+      { days: 1 },
+      { days: 31 },
+      { days: 7, clinicId: clinic },
+      { days: 7, clinicId: "00000000-0000-4000-8000-000000000000" },
+      { from: new Date(base + 4 * DAY), days: 2 },
+      { from: new Date(base + 5 * DAY + 7 * 3_600_000), days: 3 },
+    ];
+    for (const w of windows) await same({ providerId: doctor, ...w });
+    const hits = cache.hits;
+    // Every 5 minutes over a day: slots leave the answer exactly when they fall inside the notice.
+    let shrank = false;
+    let previous = (await same({ providerId: doctor, days: 3 })).length;
+    for (let i = 0; i < 288; i++) {
+      clock += 5 * 60_000;
+      const n = (await same({ providerId: doctor, days: 3 })).length;
+      if (n !== previous) shrank = true;
+      previous = n;
+    }
+    expect(shrank).toBe(true);
+    expect(cache.hits).toBeGreaterThan(hits);
+
+    const open = await same({ providerId: doctor, from: new Date(base + 6 * DAY), days: 1 });
+    const [p] = await createPatients(platform, tenant, 1);
+    const appointments = createAppointmentServices({ withTenant: platform.withTenant, scheduling: realSlotLookup() });
+    await appointments.book(tenant, p!, { providerId: doctor, clinicId: open[0]!.clinicId, startsAt: open[0]!.startsAt, reason: "Memo" }, "memo-1");
+    const ask = () => same({ providerId: doctor, from: new Date(base + 6 * DAY), days: 1 });
+    await eventually(ask, (s) => !s.some((x) => x.startsAt === open[0]!.startsAt));
+  });
+
+  it("warms the cache for the tenant's published doctors in one batched read, so the next request reads nothing", async () => {
+    const fresh = new ScheduleCache({ ttlMs: 60_000 });
+    try {
+      await fresh.listen(platform.database.url, { warn: () => undefined });
+      const warmed = createSchedulingServices({ withTenant: platform.withTenant, cache: fresh });
+      expect(await warmed.warmSlots(tenant)).toEqual([{ slug: "cached", id: doctor }]);
+      const misses = fresh.misses;
+      const text = (await warmed.openSlotsJson(tenant, { providerId: doctor, days: 14 })).toString();
+      expect(fresh.misses).toBe(misses);
+      expect(text).toBe(JSON.stringify(await slots.openSlots(tenant, { providerId: doctor, days: 14 })));
+      // Throttled: a second call within the period shares the first one's answer.
+      expect(await warmed.warmSlots(tenant)).toEqual([{ slug: "cached", id: doctor }]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("never lets a stale cached slot through: booking a slot taken by another process still fails with slot_taken", async () => {

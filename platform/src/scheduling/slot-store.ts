@@ -133,6 +133,9 @@ function toException(r: Record<string, unknown>): SnapshotException {
   };
 }
 
+/** Up to this many doctors per batched read (`published`): keeps one statement's arrays and answers small. */
+export const BATCH_DOCTORS = 250;
+
 /** Reads a doctor's schedule for slot expansion. */
 export class SlotStore {
   private readonly db: Knex.Transaction;
@@ -162,6 +165,83 @@ export class SlotStore {
       exceptions: exceptions!.map(toException),
       taken: taken ? toTaken(taken) : [],
     };
+  }
+
+  /** Up to `limit` (at most BATCH_DOCTORS) published doctors after `afterId`, by id, with their slugs. */
+  async publishedDoctors(afterId: string | null, limit: number): Promise<{ id: string; slug: string }[]> {
+    const q = this.db("providers").where("published", true).orderBy("id").limit(Math.max(1, Math.min(BATCH_DOCTORS, Math.floor(limit)))).select("id", "slug");
+    if (afterId !== null) void q.where("id", ">", afterId);
+    return (await q) as { id: string; slug: string }[];
+  }
+
+  /**
+   * `snapshot` (with seats) of each of `providerIds` for one window, in one round trip;
+   * doctors that do not exist are missing from the answer.
+   */
+  async snapshots(
+    providerIds: string[],
+    w: { fromDate: string; toDate: string; from: Date; to: Date; now: Date },
+  ): Promise<{ slug: string; snapshot: ScheduleSnapshot }[]> {
+    // The slug comes along for callers that name doctors by it.
+    if (providerIds.length === 0) return [];
+    if (providerIds.length > BATCH_DOCTORS || providerIds.some((id) => !UUID.test(id))) throw new Error("SlotStore.snapshots: malformed ids");
+    const v = literals(providerIds[0]!, w);
+    const ids = `'{${providerIds.join(",")}}'::uuid[]`;
+    const sql = [
+      `select p.id, p.slug, p.published, (select ${POLICY_JSON} from booking_policies bp where bp.provider_id = p.id or bp.provider_id is null order by bp.provider_id is null limit 1) as policy from providers p where p.id = any(${ids}) order by p.id`,
+      `select pc.provider_id, pc.clinic_id, c.time_zone from provider_clinics pc join clinics c on c.id = pc.clinic_id and c.active where pc.provider_id = any(${ids})`,
+      `select r.provider_id, r.id, r.clinic_id, r.weekdays, to_char(r.start_time, 'HH24:MI') as start_time, to_char(r.end_time, 'HH24:MI') as end_time,
+         r.slot_minutes, r.buffer_before_minutes, r.buffer_after_minutes, r.capacity, r.mode, r.breaks,
+         to_char(r.valid_from, 'YYYY-MM-DD') as valid_from, to_char(r.valid_until, 'YYYY-MM-DD') as valid_until
+       from availability_rules r
+       where r.provider_id = any(${ids}) and r.active and r.valid_from <= ${v.toDate} and (r.valid_until is null or r.valid_until >= ${v.fromDate})`,
+      // A clinic holiday belongs to every doctor of the clinic: it is returned once per doctor.
+      `select d.provider_id, e.id, e.kind, e.clinic_id, to_char(e.date, 'YYYY-MM-DD') as date, to_char(e.start_time, 'HH24:MI') as start_time, to_char(e.end_time, 'HH24:MI') as end_time,
+         e.slot_minutes, e.buffer_before_minutes, e.buffer_after_minutes, e.capacity, e.mode
+       from availability_exceptions e
+       join lateral (
+         select e.provider_id where e.provider_id = any(${ids})
+         union
+         select pc.provider_id from provider_clinics pc join clinics c on c.id = pc.clinic_id and c.active
+         where e.kind = 'clinic_holiday' and pc.clinic_id = e.clinic_id and pc.provider_id = any(${ids})
+       ) d on true
+       where e.date between ${v.fromDate} and ${v.toDate}
+       order by e.date, e.id`,
+      `select a.provider_id, (extract(epoch from a.starts_at) * 1000)::float8 as s, (extract(epoch from a.ends_at) * 1000)::float8 as e,
+         case when a.status = 'held' then (extract(epoch from a.hold_expires_at) * 1000)::float8 end as h
+       from appointments a
+       where a.provider_id = any(${ids}) and a.starts_at < ${v.to} and a.starts_at > ${v.from} - interval '1 day' and a.ends_at > ${v.from}
+         and (a.status in (${SEAT_HOLDING_STATUSES.map((x) => `'${x}'`).join(", ")}) or (a.status = 'held' and a.hold_expires_at > ${v.now}))
+       order by a.starts_at`,
+    ].join(";\n");
+    const results = (await this.db.raw(sql)) as unknown as { rows: Record<string, unknown>[] }[];
+    const [providers, clinics, rules, exceptions, taken] = results.map((r) => r.rows) as Record<string, unknown>[][];
+    const group = (rows: Record<string, unknown>[]) => {
+      const m = new Map<string, Record<string, unknown>[]>();
+      for (const r of rows) {
+        const k = r.provider_id as string;
+        const list = m.get(k);
+        if (list) list.push(r);
+        else m.set(k, [r]);
+      }
+      return m;
+    };
+    const [byClinic, byRule, byException, byTaken] = [group(clinics!), group(rules!), group(exceptions!), group(taken!)];
+    return providers!.map((p) => {
+      const id = p.id as string;
+      return {
+        slug: p.slug as string,
+        snapshot: {
+          providerId: id,
+          published: p.published as boolean,
+          policy: (p.policy as BookingPolicyView | null) ?? FALLBACK_POLICY,
+          clinics: new Map((byClinic.get(id) ?? []).map((c) => [c.clinic_id as string, c.time_zone as string])),
+          rules: (byRule.get(id) ?? []).map(toRule),
+          exceptions: (byException.get(id) ?? []).map(toException),
+          taken: toTaken(byTaken.get(id) ?? []),
+        },
+      };
+    });
   }
 
   /** Only the seat-holding appointments overlapping [from, to) (see `snapshot`). */
