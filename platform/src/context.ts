@@ -557,7 +557,8 @@ export interface DoctorSlotsView {
   /** First and last date of the window, in `zone`. */
   from: string;
   to: string;
-  days: { date: string; slots: SlotView[] }[];
+  /** `open`: slots left; `full`: the doctor works that day but every bookable slot is taken (patients may join the waitlist); `closed`: nothing bookable (a day off, or outside the booking window). */
+  days: { date: string; state: "open" | "full" | "closed"; slots: SlotView[] }[];
   clinics: { id: string; name: string; timeZone: string }[];
   policy: BookingPolicyView;
 }

@@ -35,6 +35,8 @@ export interface SlotQuery {
 export interface SchedulingServices {
   /** Open slots of a published doctor (respecting minimum notice and how far ahead patients may book). */
   openSlots(tenant: SchedulingTenant, q: SlotQuery): Promise<OpenSlot[]>;
+  /** Starts of the slots in the window (within the booking policy) that are fully booked: a full day versus a day off. */
+  fullSlotStarts(tenant: SchedulingTenant, q: SlotQuery): Promise<string[]>;
   listRules(tenant: SchedulingTenant, actor: Actor, providerId: string): Promise<AvailabilityRuleView[]>;
   /** Adds (no `id`) or updates a rule; times are the clinic's local time. */
   saveRule(tenant: SchedulingTenant, actor: Actor, input: Record<string, unknown>): Promise<{ id: string }>;

@@ -189,7 +189,12 @@ describe("waitlist", () => {
       const held = await booking(bookers[i]!).hold({ doctorSlug: SLUG, clinicId: slot.clinicId, startsAt: slot.startsAt });
       booked.push((await booking(bookers[i]!).confirm(held.id, { reason: "Check-up" })).id);
     }
-    expect((await booking(null).slots(SLUG, { days: 8 })).days[7]!.slots).toEqual([]);
+    const after = await booking(null).slots(SLUG, { days: 10 });
+    expect(after.days[7]).toMatchObject({ state: "full", slots: [] });
+    expect(after.days[6]!.state).toBe("open");
+    // A day off is closed, not full: nobody can wait for it.
+    await platform.withTenant(tenant, ({ db }) => db("availability_exceptions").insert({ kind: "time_off", provider_id: doctorId, date: after.days[9]!.date, note: "Away" }));
+    expect((await booking(null).slots(SLUG, { days: 10 })).days[9]).toMatchObject({ state: "closed", slots: [] });
 
     const waiting = await patient();
     // A day that still has open slots is for booking, not waiting.

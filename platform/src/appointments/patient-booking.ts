@@ -17,7 +17,7 @@ export type BookingTenant = SchedulingTenant & { timeZone: string };
 
 export interface PatientBookingDeps {
   withTenant: TenantUnitOfWork;
-  scheduling: Pick<SchedulingServices, "openSlots" | "policyFor">;
+  scheduling: Pick<SchedulingServices, "openSlots" | "fullSlotStarts" | "policyFor">;
   appointments: AppointmentServices;
   now?: () => Date;
 }
@@ -94,10 +94,12 @@ class PatientBooking implements BookingServices {
     const from = formatLocalDate(first);
     // A zone whose clocks skip midnight on that day starts it at 01:00.
     const start = resolveLocalTime(zone, from, "00:00")[0] ?? resolveLocalTime(zone, from, "01:00")[0];
-    const [open, policy] = await Promise.all([
+    const [open, full, policy] = await Promise.all([
       this.deps.scheduling.openSlots(this.tenant, { providerId: doctor.id, from: start, days, clinicId }),
+      this.deps.scheduling.fullSlotStarts(this.tenant, { providerId: doctor.id, from: start, days, clinicId }),
       this.deps.scheduling.policyFor(this.tenant, doctor.id),
     ]);
+    const fullDates = new Set(full.map((iso) => local(Date.parse(iso)).date));
     const clinics = new Map(doctor.clinics.map((c) => [c.id, c]));
     const byDate = new Map<string, SlotView[]>();
     const dates = Array.from({ length: days }, (_, i) => formatLocalDate(first + i));
@@ -128,7 +130,10 @@ class PatientBooking implements BookingServices {
       zone,
       from,
       to: dates[dates.length - 1]!,
-      days: dates.map((date) => ({ date, slots: byDate.get(date)! })),
+      days: dates.map((date) => {
+        const slots = byDate.get(date)!;
+        return { date, state: slots.length ? "open" : fullDates.has(date) ? "full" : "closed", slots };
+      }),
       clinics: doctor.clinics.map((c) => ({ id: c.id, name: c.name, timeZone: c.timeZone })),
       policy,
     };

@@ -11,6 +11,7 @@ export function createSchedulingServices(deps: { withTenant: TenantUnitOfWork; n
   const slots = new SlotService(wired);
   return {
     openSlots: (tenant, q) => slots.openSlots(tenant, q),
+    fullSlotStarts: (tenant, q) => slots.fullSlotStarts(tenant, q),
     openSlotsJson: (tenant, q) => slots.openSlotsJson(tenant, q),
     warmSlots: (tenant) => slots.warm(tenant),
     listRules: (tenant, actor, providerId) => availability.listRules(tenant, actor, providerId),

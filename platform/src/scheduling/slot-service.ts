@@ -69,6 +69,26 @@ export class SlotService {
     return openSlotsOf(snap, from, to, now, clinicId);
   }
 
+  /**
+   * The starts (ISO instants) of the doctor's slots in the window that are bookable by the
+   * booking policy but have no seat left: what tells a fully booked day from a day off.
+   */
+  async fullSlotStarts(tenant: SchedulingTenant, q: SlotQuery): Promise<string[]> {
+    const { from, to, clinicId } = parseQuery(q, this.deps.now());
+    if (!isUuid(q.providerId)) throw new NotFoundError("No such doctor.");
+    const now = this.deps.now();
+    const snap = await readSnapshot(this.deps.cache ?? defaultCache, tenant, q.providerId, { from, to, now, withTaken: true }, (work) =>
+      this.deps.withTenant(tenant, (scope) => work(new SlotStore(scope))),
+    );
+    if (!snap?.published) throw new NotFoundError("No such doctor.");
+    const { earliest, latest } = policyWindow(snap.policy, now);
+    const lo = Math.max(from, earliest);
+    const hi = Math.min(to, latest + 1);
+    const out: string[] = [];
+    if (lo < hi) countOpen(snap, lo, hi, now.getTime(), clinicId, () => {}, (slot) => out.push(isoOf(slot.startsAt.getTime())));
+    return out;
+  }
+
   /** See `warmSchedules`: fills the cache for the tenant's published doctors (throttled). */
   warm(tenant: SchedulingTenant): Promise<{ slug: string; id: string }[]> {
     return warmSchedules(this.deps.cache ?? defaultCache, this.deps.withTenant, tenant, this.deps.now());
@@ -395,7 +415,15 @@ function openSlotsOf(snap: ScheduleSnapshot, fromMs: number, toMs: number, now: 
 }
 
 /** The engine's slots starting in [from, to) with a seat left at `nowMs`, in order, without the policy window. */
-function countOpen(snap: ScheduleSnapshot, from: number, to: number, nowMs: number, clinicId: string | null, emit: (slot: Slot, remaining: number) => void): void {
+function countOpen(
+  snap: ScheduleSnapshot,
+  from: number,
+  to: number,
+  nowMs: number,
+  clinicId: string | null,
+  emit: (slot: Slot, remaining: number) => void,
+  onFull?: (slot: Slot) => void,
+): void {
   const slots = expand(snap, from, to);
   const taken = snap.taken;
   let longest = 0;
@@ -413,6 +441,7 @@ function countOpen(snap: ScheduleSnapshot, from: number, to: number, nowMs: numb
     for (let i = lo; i < taken.length && taken[i]![0] < end; i++) if (taken[i]![1] > start && taken[i]![2] > nowMs) used++;
     const remaining = slot.capacity - used;
     if (remaining > 0) emit(slot, remaining);
+    else onFull?.(slot);
   }
 }
 

@@ -5,7 +5,6 @@ import { Button, ClockIcon, CsrfInput, FormErrorSummary, intlLocale, PhoneIcon, 
 import type { SlotActionData } from "../booking.server";
 import {
   dateIn,
-  dayStates,
   formatDay,
   formatTimeIn,
   groupByPartOfDay,
@@ -20,8 +19,6 @@ export interface SlotPickerProps {
   view: DoctorSlotsView;
   /** The chosen day (`YYYY-MM-DD` in `view.zone`). */
   day: string;
-  /** Today in `view.zone`, from the server (so the page renders the same on both sides). */
-  today: string;
   tenantZone: string;
   /** The page the day links and the zone form go to (`/doctors/x`, `/appointments/y/reschedule`). */
   basePath: string;
@@ -77,12 +74,12 @@ const slotButton =
 
 /** The slot section of a booking page: zone, day chips, the day's slots by part of day, waitlist and "just taken" alerts. */
 export function SlotPicker(props: SlotPickerProps) {
-  const { view, day, today, tenantZone, basePath, intent, hidden, doctorName, actionData } = props;
+  const { view, day, tenantZone, basePath, intent, hidden, doctorName, actionData } = props;
   const t = useT();
   const { locale } = useLocale();
   const tag = intlLocale(locale);
   const zoneParam = view.zone !== tenantZone ? view.zone : null;
-  const states = dayStates(view.days, { today });
+  const states = new Map(view.days.map((d) => [d.date, d.state as DayState]));
   const chosen = view.days.find((d) => d.date === day) ?? view.days[0];
   const state: DayState = (chosen && states.get(chosen.date)) || "closed";
   const anyOpen = view.days.some((d) => d.slots.length > 0);

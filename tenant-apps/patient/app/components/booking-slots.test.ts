@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   chooseDay,
   dateIn,
-  dayStates,
   formatCountdown,
   groupByPartOfDay,
   isIsoDate,
-  isoWeekday,
   isTimeZone,
   nextOpenDay,
   partOfDay,
@@ -66,42 +64,6 @@ describe("choosing the day", () => {
   it("finds the next open day after a date", () => {
     expect(nextOpenDay(days, "2026-12-07")).toBe("2026-12-09");
     expect(nextOpenDay(days, "2026-12-09")).toBeNull();
-  });
-});
-
-describe("day states", () => {
-  // 2026-12-07 is a Monday.
-  it("knows 2026-12-07 is a Monday and 2026-12-13 a Sunday", () => {
-    expect(isoWeekday("2026-12-07")).toBe(1);
-    expect(isoWeekday("2026-12-13")).toBe(7);
-  });
-
-  it("calls an empty working day full and an empty day off closed", () => {
-    const days = [
-      { date: "2026-12-07", slots: [slot("10:00")] }, // Mon, open
-      { date: "2026-12-13", slots: [] }, // Sun, never worked
-      { date: "2026-12-14", slots: [] }, // Mon, worked a week earlier: full
-    ];
-    const states = dayStates(days, { today: "2026-12-07" });
-    expect(states.get("2026-12-07")).toBe("open");
-    expect(states.get("2026-12-13")).toBe("closed");
-    expect(states.get("2026-12-14")).toBe("full");
-  });
-
-  it("calls an empty weekday closed when no such weekday has slots in the window", () => {
-    const days = [
-      { date: "2026-12-08", slots: [] }, // Tue
-      { date: "2026-12-09", slots: [slot("10:00")] }, // Wed
-    ];
-    expect(dayStates(days).get("2026-12-08")).toBe("closed");
-  });
-
-  it("never offers today as full (an empty today is over, not booked up)", () => {
-    const days = [
-      { date: "2026-12-07", slots: [] },
-      { date: "2026-12-14", slots: [slot("10:00")] },
-    ];
-    expect(dayStates(days, { today: "2026-12-07" }).get("2026-12-07")).toBe("closed");
   });
 });
 

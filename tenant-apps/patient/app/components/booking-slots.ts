@@ -33,32 +33,9 @@ export function isIsoDate(value: string | null | undefined): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** 1 = Monday … 7 = Sunday, for a `YYYY-MM-DD` date. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
 
+/** A day as the platform reports it: slots left, fully booked (the waitlist is open), or nothing bookable. */
 export type DayState = "open" | "full" | "closed";
-
-/**
- * What each day of the window looks like to a patient. The slot list only carries open
- * slots, so an empty day is `full` when the doctor plainly works that weekday (open slots
- * on the same weekday elsewhere in the window) and `closed` otherwise. Clinic opening
- * hours are no guide: a hospital open every day says nothing about one doctor's days.
- * An empty today is `closed` (the day is over), never `full`.
- */
-export function dayStates(days: readonly { date: string; slots: readonly unknown[] }[], opts: { today?: string | null } = {}): Map<string, DayState> {
-  const working = new Set<number>();
-  for (const day of days) if (day.slots.length > 0) working.add(isoWeekday(day.date));
-  const states = new Map<string, DayState>();
-  for (const day of days) {
-    if (day.slots.length > 0) states.set(day.date, "open");
-    else if (opts.today && day.date <= opts.today) states.set(day.date, "closed");
-    else states.set(day.date, working.has(isoWeekday(day.date)) ? "full" : "closed");
-  }
-  return states;
-}
 
 /** The day to show: the requested one when it is in the window, else the first day with slots, else the first day. */
 export function chooseDay(days: readonly { date: string; slots: readonly unknown[] }[], requested: string | null | undefined): string | null {

@@ -4,7 +4,7 @@ import { ArrowLeftIcon, ButtonLink, Card, Container, GeneralErrorBoundary, intlL
 import { requirePatient } from "@visitnow/ui/server";
 import { loadSlots, orNotFound, requestedZone, requireBooking, slotAttempt, type SlotActionData } from "../booking.server";
 import { SlotPicker } from "../components/booking-slot-picker";
-import { chooseDay, dateIn, formatDateIn, revalidateAfterTaken, withQuery } from "../components/booking-slots";
+import { chooseDay, formatDateIn, revalidateAfterTaken, withQuery } from "../components/booking-slots";
 import { useTimeRange } from "../components/booking-summary";
 
 export const meta = pageMeta("patient.appointments.reschedule.metaTitle");
@@ -27,7 +27,6 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     ? {
         view,
         day: chooseDay(view.days, new URL(request.url).searchParams.get("day")) ?? view.from,
-        today: dateIn(new Date(), view.zone),
       }
     : null;
   return data({ appointment, zone, tenantZone, picker }, { headers: { "Cache-Control": "private, no-store" } });
@@ -90,7 +89,6 @@ export default function Reschedule() {
               <SlotPicker
                 view={picker.view}
                 day={picker.day}
-                today={picker.today}
                 tenantZone={tenantZone}
                 basePath={`/appointments/${appointment.id}/reschedule`}
                 intent="reschedule"

@@ -19,7 +19,7 @@ import {
 } from "@visitnow/ui";
 import { loadSlots, requestedZone, requireBooking, requirePatientFor, slotAttempt, slotCacheHeaders, type SlotActionData } from "../booking.server";
 import { SlotPicker } from "../components/booking-slot-picker";
-import { chooseDay, dateIn, isTimeZone, revalidateAfterTaken, withQuery } from "../components/booking-slots";
+import { chooseDay, isTimeZone, revalidateAfterTaken, withQuery } from "../components/booking-slots";
 import { DoctorAvatar, ModeBadges, RatingLine } from "../components/doctor-card";
 import { formatClock, formatMoney, formatNumber, pluralForm, WEEK_DAYS, weekdayName } from "../components/format";
 import { orNotFound, requireDiscovery } from "../discovery.server";
@@ -43,7 +43,6 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     ? {
         view,
         day: chooseDay(view.days, url.searchParams.get("day")) ?? view.from,
-        today: dateIn(new Date(), view.zone),
       }
     : null;
   return data(
@@ -215,7 +214,6 @@ export default function DoctorProfile() {
               <SlotPicker
                 view={booking.view}
                 day={booking.day}
-                today={booking.today}
                 tenantZone={tenantZone}
                 basePath={`/doctors/${doctor.slug}`}
                 intent="hold"
