@@ -119,7 +119,8 @@ export interface AppointmentEvent {
   note?: string | null;
 }
 
-function toRecord(r: Record<string, unknown>): AppointmentRecord {
+/** An appointment row joined with its doctor, clinic, patient and dependant names (see `selectFull`), as a record. */
+export function toRecord(r: Record<string, unknown>): AppointmentRecord {
   return {
     id: r.id as string,
     providerId: r.provider_id as string,

@@ -1,7 +1,6 @@
 import type { Knex } from "knex";
 import type { TenantScope } from "../db/index.js";
-import type { AppointmentRecord } from "./appointment-store.js";
-import type { AppointmentStatus } from "./contract.js";
+import { toRecord, type AppointmentRecord } from "./appointment-store.js";
 
 const PROVIDERS = "providers";
 const PROVIDER_CLINICS = "provider_clinics";
@@ -65,40 +64,6 @@ export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function toAppointment(r: Record<string, unknown>): AppointmentRecord {
-  return {
-    id: r.id as string,
-    providerId: r.provider_id as string,
-    providerName: r.provider_name as string,
-    clinicId: r.clinic_id as string,
-    clinicName: r.clinic_name as string,
-    timeZone: r.time_zone as string,
-    patientId: r.patient_id as string,
-    patientName: r.patient_name as string,
-    dependantId: (r.dependant_id as string) ?? null,
-    dependantName: (r.dependant_name as string) ?? null,
-    bookedBy: (r.booked_by as string) ?? null,
-    startsAt: r.starts_at as Date,
-    endsAt: r.ends_at as Date,
-    localDate: r.local_date as string,
-    seat: Number(r.seat),
-    mode: r.mode as "in_clinic" | "video",
-    status: r.status as AppointmentStatus,
-    holdExpiresAt: (r.hold_expires_at as Date) ?? null,
-    reason: (r.reason as string) ?? null,
-    contactPhone: (r.contact_phone as string) ?? null,
-    contactEmail: (r.contact_email as string) ?? null,
-    feeMinor: r.fee_minor === null || r.fee_minor === undefined ? null : Number(r.fee_minor),
-    currency: (r.currency as string) ?? null,
-    cancelledBy: (r.cancelled_by as "patient" | "clinic") ?? null,
-    rescheduledFrom: (r.rescheduled_from as string) ?? null,
-    idempotencyKey: (r.idempotency_key as string) ?? null,
-    checkedInAt: (r.checked_in_at as Date) ?? null,
-    startedAt: (r.started_at as Date) ?? null,
-    completedAt: (r.completed_at as Date) ?? null,
-    createdAt: r.created_at as Date,
-  };
-}
 
 /** Reads for the doctor hub: doctors and their clinics, a calendar's rules, exceptions and appointments, patient search. */
 export class HubStore {
@@ -212,7 +177,7 @@ export class HubStore {
         "d.name as dependant_name",
         this.db.raw("to_char((a.starts_at at time zone c.time_zone)::date, 'YYYY-MM-DD') as local_date"),
       );
-    return rows.map(toAppointment);
+    return rows.map(toRecord);
   }
 
   /**
