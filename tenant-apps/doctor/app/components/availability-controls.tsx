@@ -1,4 +1,5 @@
-import { CheckboxField, FieldError } from "@visitnow/ui";
+import { Form } from "@remix-run/react";
+import { Button, ButtonLink, CheckboxField, CsrfInput, FieldError, useT } from "@visitnow/ui";
 
 export { CheckboxField, FieldError };
 import type { ReactNode } from "react";
@@ -99,4 +100,29 @@ export interface AvailabilityFailure {
 export function one(values: FormValues | undefined, name: string): string | undefined {
   const value = values?.[name];
   return value === undefined ? undefined : Array.isArray(value) ? value.join(",") : value;
+}
+
+/** "Remove this?" in place, as a form that works without JavaScript: confirm posts `intent` for `id`; keep goes back to `keepHref`. */
+export function RemoveConfirm({ intent, id, providerId, question, detail, keepHref }: { intent: string; id: string; providerId: string; question: ReactNode; detail?: ReactNode; keepHref: string }) {
+  const t = useT();
+  return (
+    <Form method="post" className="mt-3 rounded-brand border-2 border-danger bg-danger-soft p-4" aria-labelledby={`remove-${id}`}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="providerId" value={providerId} />
+      <p id={`remove-${id}`} className="font-semibold">
+        {question}
+      </p>
+      {detail ? <p className="mt-1 text-sm">{detail}</p> : null}
+      <p className="mt-3 flex flex-wrap gap-2">
+        <Button type="submit" className={smallButton} autoFocus>
+          {t("doctor.availability.removeConfirm")}
+        </Button>
+        <ButtonLink to={keepHref} variant="secondary" className={smallButton}>
+          {t("doctor.availability.keep")}
+        </ButtonLink>
+      </p>
+    </Form>
+  );
 }

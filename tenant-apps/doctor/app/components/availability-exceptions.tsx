@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { AvailabilityExceptionView, HubDoctorView } from "@visitnow/platform/context";
 import { Badge, Button, ButtonLink, Card, CsrfInput, FormErrorSummary, intlLocale, SelectField, StatusMessage, TextField, useLocale, useT, type BadgeTone } from "@visitnow/ui";
-import { ChoiceGroup, one, SectionTitle, smallButton, type AvailabilityFailure, type FormValues } from "./availability-controls";
+import { ChoiceGroup, one, RemoveConfirm, SectionTitle, smallButton, type AvailabilityFailure, type FormValues } from "./availability-controls";
 import { clockRange, shortDate, type Translate } from "./availability-format";
 
 export const EXCEPTION_KINDS = ["time_off", "extra_session", "clinic_holiday"] as const;
@@ -123,23 +123,13 @@ function ExceptionItem({ exception, doctor, manage, confirming }: { exception: A
         </p>
       ) : null}
       {manage && confirming ? (
-        <Form method="post" className="mt-3 rounded-brand border-2 border-danger bg-danger-soft p-4" aria-labelledby={`remove-${exception.id}`}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="removeException" />
-          <input type="hidden" name="id" value={exception.id} />
-          <input type="hidden" name="providerId" value={doctor.id} />
-          <p id={`remove-${exception.id}`} className="font-semibold">
-            {t("doctor.availability.exceptions.confirmRemove", { kind, date })}
-          </p>
-          <p className="mt-3 flex flex-wrap gap-2">
-            <Button type="submit" className={smallButton} autoFocus>
-              {t("doctor.availability.removeConfirm")}
-            </Button>
-            <ButtonLink to={`${hidden}#exc-${exception.id}`} variant="secondary" className={smallButton}>
-              {t("doctor.availability.keep")}
-            </ButtonLink>
-          </p>
-        </Form>
+        <RemoveConfirm
+          intent="removeException"
+          id={exception.id}
+          providerId={doctor.id}
+          question={t("doctor.availability.exceptions.confirmRemove", { kind, date })}
+          keepHref={`${hidden}#exc-${exception.id}`}
+        />
       ) : null}
     </li>
   );

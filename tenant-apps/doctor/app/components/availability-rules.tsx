@@ -14,7 +14,7 @@ import {
   useLocale,
   useT,
 } from "@visitnow/ui";
-import { ChoiceGroup, CheckboxField, one, SectionTitle, smallButton, type AvailabilityFailure } from "./availability-controls";
+import { ChoiceGroup, CheckboxField, one, RemoveConfirm, SectionTitle, smallButton, type AvailabilityFailure } from "./availability-controls";
 import { breaksText, ruleSummaryParts, shortDate, weekdayNames, type Translate } from "./availability-format";
 
 /** The rule form's fields, as the service reads them (`providerId` comes from the page's doctor). */
@@ -175,24 +175,14 @@ function RuleItem({ rule, doctorId, manage, confirming }: { rule: AvailabilityRu
         </p>
       ) : null}
       {manage && confirming ? (
-        <Form method="post" className="mt-3 rounded-brand border-2 border-danger bg-danger-soft p-4" aria-labelledby={`remove-${rule.id}`}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="removeRule" />
-          <input type="hidden" name="id" value={rule.id} />
-          <input type="hidden" name="providerId" value={doctorId} />
-          <p id={`remove-${rule.id}`} className="font-semibold">
-            {t("doctor.availability.rule.confirmRemove")}
-          </p>
-          <p className="mt-1 text-sm">{t("doctor.availability.rule.confirmRemoveBody")}</p>
-          <p className="mt-3 flex flex-wrap gap-2">
-            <Button type="submit" className={smallButton} autoFocus>
-              {t("doctor.availability.removeConfirm")}
-            </Button>
-            <ButtonLink to={pageLink(doctorId, {}, `rule-${rule.id}`)} variant="secondary" className={smallButton}>
-              {t("doctor.availability.keep")}
-            </ButtonLink>
-          </p>
-        </Form>
+        <RemoveConfirm
+          intent="removeRule"
+          id={rule.id}
+          providerId={doctorId}
+          question={t("doctor.availability.rule.confirmRemove")}
+          detail={t("doctor.availability.rule.confirmRemoveBody")}
+          keepHref={pageLink(doctorId, {}, `rule-${rule.id}`)}
+        />
       ) : null}
     </li>
   );
