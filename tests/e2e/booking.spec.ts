@@ -101,3 +101,68 @@ test("a patient books a slot for a dependant; the front desk checks them in from
 
   await Promise.all([patientContext.close(), doctorContext.close(), deskContext.close()]);
 });
+
+test("the front desk registers a new patient by phone and books them a slot; the visit stands in that day's queue", async ({ browser }) => {
+  const name = `Meera ${uniqueSurname()}`;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const desk = await context.newPage();
+  await staffSignIn(desk, "frontdesk@sunrise.example", "frontdesk-demo-1");
+  await desk.goto(url("sunrise", "/doctor/book"));
+  await axeClean(desk, "/doctor/book");
+
+  // 1. A new patient, registered with a mobile number only.
+  const register = desk.locator("form", { has: desk.getByRole("button", { name: "Register and continue" }) });
+  await register.getByLabel("Full name", { exact: true }).fill(name);
+  await register.getByLabel("Mobile number", { exact: true }).fill(`+9198${Math.floor(10_000_000 + Math.random() * 89_999_999)}`);
+  await register.getByRole("button", { name: "Register and continue" }).click();
+  await expect(desk.getByText(name).first()).toBeVisible();
+
+  // 2. Dr Rohan Mehta's first open time (today's, or the next day with any).
+  await expect(desk).toHaveURL(/[?&]patient=/);
+  const mehta = await desk.getByLabel("Doctor", { exact: true }).locator("option", { hasText: "Dr Rohan Mehta" }).getAttribute("value");
+  const step2 = new URL(desk.url());
+  step2.searchParams.set("doctor", mehta!);
+  await desk.goto(step2.toString());
+  await expect(desk.getByLabel("Doctor", { exact: true })).toHaveValue(mehta!);
+  const times = desk.getByRole("list", { name: /^Open times on/ });
+  if (!(await times.isVisible())) await desk.getByRole("link", { name: "Go to the next day with open times" }).click();
+  await times.getByRole("link").first().click();
+
+  // 3. Why, then book: back on the queue of that day, with the patient in it.
+  await desk.getByLabel("Reason for the visit", { exact: true }).fill("Blood pressure review");
+  await desk.getByRole("button", { name: "Book appointment" }).click();
+  await expect(desk).toHaveURL(/\/doctor\/\?.*booked=/);
+  await expect(desk.getByRole("status").filter({ hasText: "Appointment booked" })).toBeVisible();
+  await expect(desk.getByRole("heading", { level: 1 })).toContainText("Dr Rohan Mehta");
+  await expect(desk.getByRole("listitem").filter({ hasText: name })).toContainText("Booked");
+  await context.close();
+});
+
+test("a doctor takes a day off in the hub and patients see that day closed", async ({ browser }) => {
+  // The first day with open slots on Dr Mehta's profile, as a visitor sees it.
+  const visitorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(url("sunrise", "/doctors/dr-rohan-mehta"));
+  const chosen = visitor.locator('#slots a[aria-current="date"]');
+  await expect(chosen).toContainText("open");
+  const day = new URL((await chosen.getAttribute("href"))!, url("sunrise")).searchParams.get("day");
+  expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+  const doctorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const doctor = await doctorContext.newPage();
+  await staffSignIn(doctor, "dr.mehta@sunrise.example", "doctor-demo-1");
+  await doctor.goto(url("sunrise", "/doctor/availability"));
+  const add = doctor.locator("form", { has: doctor.getByRole("button", { name: "Add", exact: true }) });
+  await add.getByRole("radio", { name: "Time off" }).check();
+  await add.getByLabel("Date", { exact: true }).fill(day!);
+  await add.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(doctor.getByText("Added.", { exact: true })).toBeVisible();
+
+  // The patient's page follows (the slot cache hears the change): that day is closed, with no times.
+  await expect(async () => {
+    await visitor.goto(url("sunrise", `/doctors/dr-rohan-mehta?day=${day}`));
+    await expect(visitor.locator('#slots a[aria-current="date"]')).toContainText("Closed", { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(visitor.locator("#slots").getByRole("button", { name: /\d{1,2}:\d{2}/ })).toHaveCount(0);
+  await Promise.all([visitorContext.close(), doctorContext.close()]);
+});

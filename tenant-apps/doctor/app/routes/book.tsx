@@ -183,7 +183,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
     if (!/^[0-9a-f-]{36}$/i.test(key)) throw new Response("Missing idempotency key", { status: 400 });
     try {
       const { appointment } = await hub.book(input, key);
-      const params = new URLSearchParams({ doctor: appointment.providerId, booked: appointment.id, at: appointment.startsAt });
+      // Back to the queue of the visit's own day (at the clinic), where the new booking now stands.
+      const date = new Intl.DateTimeFormat("en-CA", { timeZone: appointment.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(appointment.startsAt));
+      const params = new URLSearchParams({ doctor: appointment.providerId, date, booked: appointment.id, at: appointment.startsAt });
       return redirectToToday(request, params);
     } catch (err) {
       if (codeOf(err) === "slot_taken") {
