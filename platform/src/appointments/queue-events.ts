@@ -1,4 +1,4 @@
-import pg from "pg";
+import { NotificationListener } from "../db/index.js";
 
 /** The channel on which a tenant's `appointments` announce changes (payload: the schema). */
 export const QUEUE_CHANGED_CHANNEL = "visitnow_queue_changed";
@@ -15,8 +15,7 @@ export type QueueListener = (schema: string) => void;
  */
 export class QueueEvents {
   private readonly subscribers = new Map<string, Set<QueueListener>>();
-  private listener: pg.Client | null = null;
-  private closed = false;
+  private listener: NotificationListener | null = null;
 
   constructor(private readonly log: { warn(obj: object, msg: string): void } = { warn: () => undefined }) {}
 
@@ -51,53 +50,31 @@ export class QueueEvents {
 
   /** Starts listening on `databaseUrl`; resolves once the first LISTEN is in place. */
   async listen(databaseUrl: string): Promise<void> {
-    this.closed = false;
-    const connect = async (): Promise<void> => {
-      const client = new pg.Client({ connectionString: databaseUrl, application_name: "visitnow-queue-listener" });
-      client.on("notification", (msg) => (msg.payload ? this.emit(msg.payload) : this.emitAll()));
-      client.on("error", (err) => {
-        this.log.warn({ err: err.message }, "queue change listener lost its connection; reconnecting");
-        if (this.listener === client) this.listener = null;
-        client.removeAllListeners("notification");
-        void client.end().catch(() => undefined);
-        reconnect(1000);
-      });
-      await client.connect();
-      await client.query(`listen ${QUEUE_CHANGED_CHANNEL}`);
-      if (this.closed) {
-        await client.end().catch(() => undefined);
-        return;
-      }
-      const wasDown = this.listener === null;
-      this.listener = client;
-      if (wasDown) this.emitAll();
-    };
-    const reconnect = (delayMs: number): void => {
-      if (this.closed) return;
-      setTimeout(() => {
-        if (this.closed) return;
-        connect().catch((err: Error) => {
-          this.log.warn({ err: err.message }, "queue change listener could not reconnect; retrying");
-          reconnect(Math.min(delayMs * 2, 30_000));
-        });
-      }, delayMs).unref();
-    };
-    await connect();
+    await this.listener?.close();
+    const listener = new NotificationListener({
+      databaseUrl,
+      channels: [QUEUE_CHANGED_CHANNEL],
+      name: "visitnow-queue-listener",
+      label: "queue change listener",
+      log: this.log,
+      onNotification: (_channel, payload) => (payload ? this.emit(payload) : this.emitAll()),
+      // Back (or first up): changes made while nobody listened are unknown, so everyone re-reads.
+      onStatus: (listening) => {
+        if (listening) this.emitAll();
+      },
+    });
+    this.listener = listener;
+    await listener.start();
   }
 
   /** True while other processes' changes reach this process. */
   get listening(): boolean {
-    return this.listener !== null;
+    return this.listener?.listening ?? false;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     const l = this.listener;
     this.listener = null;
-    if (l) {
-      l.removeAllListeners("error");
-      l.on("error", () => undefined);
-      await l.end().catch(() => undefined);
-    }
+    await l?.close();
   }
 }

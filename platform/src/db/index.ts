@@ -1,5 +1,6 @@
 export { createKnex } from "./knex.js";
 export { quoteIdent, isSafeIdent } from "./identifiers.js";
+export { NotificationListener, type NotificationListenerOptions } from "./notification-listener.js";
 export {
   createTenantUnitOfWork,
   singleClusterRegistry,

@@ -1,5 +1,4 @@
-import pg from "pg";
-import type { TenantDbRef } from "../db/index.js";
+import { NotificationListener, type TenantDbRef } from "../db/index.js";
 import type { ScheduleSnapshot } from "./slot-store.js";
 
 /** Rules, exceptions, booking policy, clinics or publication of a tenant changed (payload: the schema). */
@@ -45,8 +44,7 @@ export class ScheduleCache {
   private readonly generations = new Map<string, number>();
   private counter = 0;
   private epoch = 0;
-  private listener: pg.Client | null = null;
-  private closed = false;
+  private listener: NotificationListener | null = null;
   hits = 0;
   misses = 0;
 
@@ -58,7 +56,7 @@ export class ScheduleCache {
 
   /** Whether answers for this tenant may come from (and go to) the cache now. */
   usableFor(tenant: TenantDbRef): boolean {
-    return this.listener !== null && this.opts.ttlMs > 0 && tenant.cluster === (this.opts.cluster ?? "default");
+    return (this.listener?.listening ?? false) && this.opts.ttlMs > 0 && tenant.cluster === (this.opts.cluster ?? "default");
   }
 
   private gen(key: string): number {
@@ -151,55 +149,31 @@ export class ScheduleCache {
   /** Listens for changes from every process; reconnects (dropping everything, caching nothing meanwhile) when the connection is lost. */
   async listen(databaseUrl: string, log: { warn(obj: object, msg: string): void }): Promise<void> {
     if (this.opts.ttlMs <= 0) return;
-    this.closed = false;
-    const connect = async (): Promise<void> => {
-      const client = new pg.Client({ connectionString: databaseUrl, application_name: "visitnow-schedule-listener" });
-      client.on("notification", (msg) => this.onNotification(msg.channel, msg.payload));
-      client.on("error", (err) => {
-        log.warn({ err: err.message }, "schedule change listener lost its connection; reconnecting");
-        if (this.listener === client) this.listener = null;
-        client.removeAllListeners("notification");
-        void client.end().catch(() => undefined);
-        reconnect(1000);
-      });
-      await client.connect();
-      await client.query(`listen ${SCHEDULE_CHANGED_CHANNEL}; listen ${SEATS_CHANGED_CHANNEL}`);
-      if (this.closed) {
-        await client.end().catch(() => undefined);
-        return;
-      }
-      this.invalidateAll();
-      this.listener = client;
-    };
-    const reconnect = (delayMs: number): void => {
-      this.invalidateAll();
-      if (this.closed) return;
-      setTimeout(() => {
-        if (this.closed) return;
-        connect().catch((err: Error) => {
-          log.warn({ err: err.message }, "schedule change listener could not reconnect; retrying");
-          reconnect(Math.min(delayMs * 2, 30_000));
-        });
-      }, delayMs).unref();
-    };
-    await connect();
+    await this.listener?.close();
+    const listener = new NotificationListener({
+      databaseUrl,
+      channels: [SCHEDULE_CHANGED_CHANNEL, SEATS_CHANGED_CHANNEL],
+      name: "visitnow-schedule-listener",
+      label: "schedule change listener",
+      log,
+      onNotification: (channel, payload) => this.onNotification(channel, payload),
+      // Changes missed while not listening are unknown: drop everything, down or back up.
+      onStatus: () => this.invalidateAll(),
+    });
+    this.listener = listener;
+    await listener.start();
   }
 
   /** True while other processes' changes reach this cache (and so it is in use). */
   get listening(): boolean {
-    return this.listener !== null;
+    return this.listener?.listening ?? false;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     const l = this.listener;
     this.listener = null;
     this.invalidateAll();
-    if (l) {
-      l.removeAllListeners("error");
-      l.on("error", () => undefined);
-      await l.end().catch(() => undefined);
-    }
+    await l?.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import pg from "pg";
+import { NotificationListener } from "../db/index.js";
 
 /** The channel on which `provider_search` and `platform.directory_entries` announce changes (payload: the schema). */
 export const SEARCH_CHANGED_CHANNEL = "visitnow_search_changed";
@@ -21,10 +21,9 @@ export class SearchCache {
   private readonly entries = new Map<string, Entry>();
   private readonly generations = new Map<string, number>();
   private epoch = 0;
-  private listener: pg.Client | null = null;
+  private listener: NotificationListener | null = null;
   /** Set once `listen` was asked for: from then on, nothing is cached while the listener is down. */
   private wantsListener = false;
-  private closed = false;
   hits = 0;
   misses = 0;
 
@@ -36,7 +35,7 @@ export class SearchCache {
 
   /** Caching is safe when no other process exists to notify us, or while we hear them. */
   private get usable(): boolean {
-    return this.enabled && (!this.wantsListener || this.listener !== null);
+    return this.enabled && (!this.wantsListener || (this.listener?.listening ?? false));
   }
 
   private now(): number {
@@ -83,47 +82,30 @@ export class SearchCache {
   /** Listens for changes made by other processes; reconnects (dropping everything) when the connection is lost. */
   async listen(databaseUrl: string, log: { warn(obj: object, msg: string): void }): Promise<void> {
     if (!this.enabled) return;
-    this.closed = false;
     this.wantsListener = true;
-    const connect = async (): Promise<void> => {
-      const client = new pg.Client({ connectionString: databaseUrl, application_name: "visitnow-search-listener" });
-      client.on("notification", (msg) => (msg.payload ? this.invalidate(msg.payload) : this.invalidateAll()));
-      client.on("error", (err) => {
-        log.warn({ err: err.message }, "search change listener lost its connection; reconnecting");
-        this.listener = null;
-        client.removeAllListeners("notification");
-        void client.end().catch(() => undefined);
-        reconnect(1000);
-      });
-      await client.connect();
-      await client.query(`listen ${SEARCH_CHANGED_CHANNEL}`);
-      this.listener = client;
-      this.invalidateAll();
-    };
-    const reconnect = (delayMs: number): void => {
-      if (this.closed) return;
+    await this.listener?.close();
+    const listener = new NotificationListener({
+      databaseUrl,
+      channels: [SEARCH_CHANGED_CHANNEL],
+      name: "visitnow-search-listener",
+      label: "search change listener",
+      log,
+      onNotification: (_channel, payload) => (payload ? this.invalidate(payload) : this.invalidateAll()),
       // Changes missed while not listening are unknown: drop everything (and cache nothing until back).
-      this.invalidateAll();
-      setTimeout(() => {
-        if (this.closed) return;
-        connect().catch((err: Error) => {
-          log.warn({ err: err.message }, "search change listener could not reconnect; retrying");
-          reconnect(Math.min(delayMs * 2, 30_000));
-        });
-      }, delayMs).unref();
-    };
-    await connect();
+      onStatus: () => this.invalidateAll(),
+    });
+    this.listener = listener;
+    await listener.start();
   }
 
   /** True while another process's changes can reach this cache. */
   get listening(): boolean {
-    return this.listener !== null;
+    return this.listener?.listening ?? false;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     const l = this.listener;
     this.listener = null;
-    if (l) await l.end().catch(() => undefined);
+    await l?.close();
   }
 }

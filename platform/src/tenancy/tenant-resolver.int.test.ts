@@ -154,7 +154,7 @@ describe("TenantResolver across processes (LISTEN/NOTIFY)", () => {
     const host = `${t.slug}.test`;
     const r = await listeningResolver({ ttlMs: HOUR });
     expect(await statusOf(r, host)).toBe("active");
-    const pid = (r as unknown as { listener: { processID: number } | null }).listener?.processID;
+    const pid = (r as unknown as { listener: { backendPid: number | null } | null }).listener?.backendPid;
     expect(pid).toEqual(expect.any(Number));
     await platform.db.raw("select pg_terminate_backend(?)", [pid as number]);
     // Losing the connection drops the cache (changes may have been missed)...
@@ -162,8 +162,8 @@ describe("TenantResolver across processes (LISTEN/NOTIFY)", () => {
     // ...and once it is back (it retries after a second), notifications arrive again.
     expect(
       await eventually(async () => {
-        const l = (r as unknown as { listener: { processID: number } | null }).listener;
-        return l !== null && l.processID !== pid;
+        const l = (r as unknown as { listener: { backendPid: number | null } | null }).listener;
+        return l !== null && l.backendPid !== null && l.backendPid !== pid;
       }, 5_000),
     ).toBe(true);
     expect(await statusOf(r, host)).toBe("active");

@@ -1,4 +1,4 @@
-import pg from "pg";
+import { NotificationListener } from "../db/index.js";
 import type { RoutedTenant } from "./tenant-types.js";
 
 export interface TenantLookup {
@@ -20,9 +20,8 @@ export const TENANT_CHANGED_CHANNEL = "visitnow_tenant_changed";
 export class TenantResolver {
   private readonly cache = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<RoutedTenant | null>>();
-  private listener: pg.Client | null = null;
+  private listener: NotificationListener | null = null;
   private generation = 0;
-  private closed = false;
 
   constructor(
     private readonly lookup: TenantLookup,
@@ -97,49 +96,24 @@ export class TenantResolver {
    * entries within moments of a change. Reconnects after a lost connection.
    */
   async listen(databaseUrl: string, log: { warn(obj: object, msg: string): void }): Promise<void> {
-    this.closed = false;
-    const connect = async (): Promise<void> => {
-      const client = new pg.Client({ connectionString: databaseUrl, application_name: "visitnow-tenant-listener" });
-      client.on("notification", (msg) => {
-        if (msg.payload) this.invalidateTenant(msg.payload);
-        else this.invalidateAll();
-      });
-      client.on("error", (err) => {
-        log.warn({ err: err.message }, "tenant change listener lost its connection; reconnecting");
-        this.listener = null;
-        client.removeAllListeners("notification");
-        void client.end().catch(() => undefined);
-        reconnect(1000);
-      });
-      await client.connect();
-      await client.query(`listen ${TENANT_CHANGED_CHANNEL}`);
-      this.listener = client;
+    await this.listener?.close();
+    const listener = new NotificationListener({
+      databaseUrl,
+      channels: [TENANT_CHANGED_CHANNEL],
+      name: "visitnow-tenant-listener",
+      label: "tenant change listener",
+      log,
+      onNotification: (_channel, payload) => (payload ? this.invalidateTenant(payload) : this.invalidateAll()),
       // Changes made while we were not listening are unknown: start from a clean cache.
-      this.invalidateAll();
-    };
-    // Keeps trying, backing off to 30 s, until it listens again or the resolver closes.
-    const reconnect = (delayMs: number): void => {
-      if (this.closed) return;
-      this.invalidateAll();
-      setTimeout(() => {
-        if (this.closed) return;
-        connect().catch((err: Error) => {
-          log.warn({ err: err.message }, "tenant change listener could not reconnect; retrying");
-          reconnect(Math.min(delayMs * 2, 30_000));
-        });
-      }, delayMs).unref();
-    };
-    await connect();
+      onStatus: () => this.invalidateAll(),
+    });
+    this.listener = listener;
+    await listener.start();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     const l = this.listener;
     this.listener = null;
-    if (l) {
-      l.removeAllListeners("error");
-      l.on("error", () => undefined);
-      await l.end().catch(() => undefined);
-    }
+    await l?.close();
   }
 }
