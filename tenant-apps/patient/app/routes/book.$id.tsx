@@ -78,6 +78,12 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       contactEmail: form.contactEmail ?? "",
     });
   } catch (err) {
+    // A second submit of the same form (a double click, a resend) finds the visit already
+    // booked: that is the outcome the patient asked for, so show it rather than an error.
+    if ((err as { code?: string }).code === "conflict") {
+      const now = await booking.get(id).catch(() => null);
+      if (now && now.status !== "held" && now.status !== "expired" && now.status !== "cancelled") return redirect(`/appointments/${id}?booked=1`);
+    }
     const values = keepValues(form, ["dependantId", "reason", "contactPhone", "contactEmail"]);
     const errors = actionErrors(err);
     // A conflict on confirm means the hold ran out (or was given back): say it plainly.
