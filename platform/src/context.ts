@@ -660,6 +660,8 @@ export interface HubServices {
   doctorsWithOwnPolicy(): Promise<string[]>;
   /** `providerId?` (blank = the tenant default; tenant admins only), the BookingPolicyView numbers. */
   savePolicy(input: Record<string, unknown>): Promise<void>;
+  /** Puts a doctor back on the hospital's default booking rules (tenant admins only). */
+  removePolicy(providerId: string): Promise<void>;
   /** Open slots for booking on a patient's behalf (respects the doctor's booking rules). */
   openSlots(q: { providerId: string; from?: string | null; days?: number | null; clinicId?: string | null }): Promise<OpenSlot[]>;
   /** Patients matching a name, phone or email (at least 3 characters), at most 20. */

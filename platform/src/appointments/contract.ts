@@ -47,6 +47,8 @@ export interface SchedulingServices {
   /** The rules that apply to a doctor: their own row, else the tenant's. */
   policyFor(tenant: SchedulingTenant, providerId: string | null): Promise<BookingPolicyView>;
   savePolicy(tenant: SchedulingTenant, actor: Actor, input: Record<string, unknown>): Promise<void>;
+  /** Drops a doctor's own booking rules, so the tenant's apply again. */
+  removePolicy(tenant: SchedulingTenant, actor: Actor, providerId: string): Promise<void>;
 }
 
 export interface AvailabilityRuleView {

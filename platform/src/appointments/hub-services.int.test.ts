@@ -245,4 +245,16 @@ describe("booking rules", () => {
     expect(await hub(doctor).doctorsWithOwnPolicy()).toEqual([]);
     expect(await hub(admin).policyFor(drA)).toMatchObject({ providerId: drA, minNoticeMinutes: 30, maxActivePerProvider: 2 });
   });
+
+  it("puts a doctor back on the hospital default for a tenant admin only, audited", async () => {
+    expect((await failure(hub(deskA).removePolicy(drA))).code).toBe("forbidden");
+    expect(await hub(admin).doctorsWithOwnPolicy()).toEqual([drA]);
+    await hub(admin).removePolicy(drA);
+    expect(await hub(admin).doctorsWithOwnPolicy()).toEqual([]);
+    expect((await hub(admin).policyFor(drA)).providerId).toBeNull();
+    await hub(admin).removePolicy(drA); // already on the default: nothing to do, nothing audited
+    const audited = await platform.withTenant(tenant, ({ db }) => db("audit_log").where({ action: "booking_policy.removed" }).count("* as n"));
+    expect(audited).toEqual([{ n: "1" }]);
+    expect((await failure(hub(admin).removePolicy("00000000-0000-4000-8000-000000000000"))).code).toBe("not_found");
+  });
 });

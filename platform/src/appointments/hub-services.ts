@@ -228,6 +228,10 @@ class Hub implements HubServices {
     return this.deps.scheduling.savePolicy(this.tenant, this.actor, input);
   }
 
+  removePolicy(providerId: string) {
+    return this.deps.scheduling.removePolicy(this.tenant, this.actor, providerId);
+  }
+
   async openSlots(q: { providerId: string; from?: string | null; days?: number | null; clinicId?: string | null }): Promise<OpenSlot[]> {
     const problems: { field: string; message: string }[] = [];
     const fromDay = blank(q.from) ? null : parseLocalDate(String(q.from).trim());

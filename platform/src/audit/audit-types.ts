@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   "availability.exception_saved",
   "availability.exception_removed",
   "booking_policy.saved",
+  "booking_policy.removed",
   "appointment.held",
   "appointment.booked",
   "appointment.transitioned",

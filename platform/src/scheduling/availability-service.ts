@@ -177,6 +177,19 @@ export class AvailabilityService {
     });
   }
 
+  /** Puts a doctor back on the tenant's default booking rules (tenant admin); a doctor without rules of their own is left as is. */
+  async removePolicy(tenant: SchedulingTenant, actor: Actor, providerId: string): Promise<void> {
+    const ability = abilityIn(tenant, actor);
+    if (!isUuid(providerId)) throw new NotFoundError("No such doctor.");
+    requireMayWrite(ability, "update", "BookingPolicy", { providerId });
+    await this.deps.withTenant(tenant, async (scope) => {
+      if (!(await new AvailabilityStore(scope).providerClinics(providerId)).exists) throw new NotFoundError("No such doctor.");
+      if (await new BookingPolicyStore(scope).removeOwn(providerId)) {
+        await audit(scope, actor, "booking_policy.removed", "booking_policy", providerId, { providerId });
+      }
+    });
+  }
+
   // The doctor must practise at the clinic; the clinic's zone is the rule's.
   private async requirePractice(store: AvailabilityStore, providerId: string, clinicId: string): Promise<string> {
     const { exists, clinics } = await store.providerClinics(providerId);
@@ -252,7 +265,7 @@ function toEngineException(v: ExceptionInput, timeZone: string): AvailabilityExc
   }
 }
 
-async function audit(scope: TenantScope, actor: Actor, action: "availability.rule_saved" | "availability.rule_removed" | "availability.exception_saved" | "availability.exception_removed" | "booking_policy.saved", subjectType: string, subjectId: string | null, metadata: Record<string, string | boolean | null>): Promise<void> {
+async function audit(scope: TenantScope, actor: Actor, action: "availability.rule_saved" | "availability.rule_removed" | "availability.exception_saved" | "availability.exception_removed" | "booking_policy.saved" | "booking_policy.removed", subjectType: string, subjectId: string | null, metadata: Record<string, string | boolean | null>): Promise<void> {
   await createTenantAuditService(scope).record({
     actorType: actor.kind === "platform_admin" ? "platform_admin" : "user",
     actorId: actor.userId,

@@ -63,6 +63,11 @@ export class BookingPolicyStore {
   }
 
   /** Writes the tenant default (`providerId` null) or a doctor's row, creating it when missing. */
+  /** Drops a doctor's own rules (the tenant's then apply); false when they had none. */
+  async removeOwn(providerId: string): Promise<boolean> {
+    return (await this.db(TABLE).where({ provider_id: providerId }).delete()) > 0;
+  }
+
   async save(providerId: string | null, w: PolicyWrite): Promise<void> {
     const row = { ...toRow(w), updated_at: this.db.fn.now() };
     if (providerId) {

@@ -22,5 +22,6 @@ export function createSchedulingServices(deps: { withTenant: TenantUnitOfWork; n
     removeException: (tenant, actor, id) => availability.removeException(tenant, actor, id),
     policyFor: (tenant, providerId) => availability.policyFor(tenant, providerId),
     savePolicy: (tenant, actor, input) => availability.savePolicy(tenant, actor, input),
+    removePolicy: (tenant, actor, providerId) => availability.removePolicy(tenant, actor, providerId),
   };
 }

@@ -147,6 +147,17 @@ export function PolicySection({
               label={t("doctor.availability.policy.formLabel", { name: doctor.name })}
               submit={own ? t("doctor.availability.policy.save") : t("doctor.availability.policy.saveOwn", { name: doctor.name })}
             />
+            {own ? (
+              <Form method="post" className="mt-4 border-t border-border pt-4">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="removePolicy" />
+                <input type="hidden" name="providerId" value={doctor.id} />
+                <p className="text-sm text-muted-foreground">{t("doctor.availability.policy.useDefaultLead", { name: doctor.name })}</p>
+                <Button type="submit" variant="secondary" className="mt-2">
+                  {t("doctor.availability.policy.useDefault")}
+                </Button>
+              </Form>
+            ) : null}
           </>
         ) : (
           <>

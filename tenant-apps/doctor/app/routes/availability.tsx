@@ -14,7 +14,7 @@ import { chooseDoctor, requireHub } from "../hub.server";
 
 export const meta = pageMeta("doctor.availability.title");
 
-const INTENTS = ["saveRule", "removeRule", "saveException", "removeException", "savePolicy", "saveDefaultPolicy"] as const;
+const INTENTS = ["saveRule", "removeRule", "saveException", "removeException", "savePolicy", "saveDefaultPolicy", "removePolicy"] as const;
 type Intent = (typeof INTENTS)[number];
 const isIntent = (value: unknown): value is Intent => (INTENTS as readonly unknown[]).includes(value);
 
@@ -25,6 +25,7 @@ const SECTION_OF: Record<Intent, "hours" | "exceptions" | "policy" | "default-po
   saveException: "exceptions",
   removeException: "exceptions",
   savePolicy: "policy",
+  removePolicy: "policy",
   saveDefaultPolicy: "default-policy",
 };
 
@@ -132,6 +133,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
       }
       case "removeException":
         await hub.removeException(text(form, "id"));
+        break;
+      case "removePolicy":
+        await hub.removePolicy(doctorId);
         break;
       case "savePolicy":
       case "saveDefaultPolicy": {
