@@ -218,3 +218,74 @@ export function LinkButton({ className = "", type = "submit", ...props }: Button
     />
   );
 }
+
+/**
+ * Checkboxes or radios under one legend, with a hint and an error tied to the group. The
+ * first control gets `id` itself (unless an option names its own), so error-summary links
+ * land on it; the fieldset is `<id>-group`.
+ */
+export function ChoiceGroup({
+  id,
+  name,
+  type = "checkbox",
+  legend,
+  options,
+  checked,
+  hint,
+  error,
+  optional,
+  columns = "sm:grid-cols-2",
+  className = "",
+}: {
+  id: string;
+  name: string;
+  type?: "checkbox" | "radio";
+  legend: ReactNode;
+  options: { value: string; label: ReactNode; detail?: ReactNode; id?: string }[];
+  checked: readonly string[];
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  columns?: string;
+  className?: string;
+}) {
+  const t = useT();
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={`${id}-group`} className={className} aria-describedby={describedBy}>
+      <legend className="font-medium">
+        {legend}
+        {optional ? <span className="font-normal text-muted-foreground"> {t("layout.form.optional")}</span> : null}
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <div className="mt-2">
+          <FieldError id={`${id}-error`} message={error} />
+        </div>
+      ) : null}
+      <div className={`mt-2 grid gap-x-4 gap-y-1 ${columns} ${error ? "rounded-brand border-2 border-danger p-2" : ""}`}>
+        {options.map((option, index) => (
+          <label key={option.value} className="flex min-h-11 cursor-pointer items-start gap-3 py-2">
+            <input
+              id={option.id ?? (index === 0 ? id : `${id}-${index}`)}
+              type={type}
+              name={name}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+              aria-invalid={error ? true : undefined}
+              className="mt-0.5 size-5 shrink-0 accent-primary"
+            />
+            <span className="flex flex-col">
+              <span>{option.label}</span>
+              {option.detail ? <span className="text-sm text-muted-foreground">{option.detail}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

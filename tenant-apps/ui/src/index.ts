@@ -9,7 +9,7 @@ export { GeneralErrorBoundary } from "./error-boundary";
 export { I18nProvider, intlLocale, translate, useLocale, useT } from "./i18n";
 export type { MessageParams, Translate } from "./i18n";
 export * from "./icons";
-export { CheckboxField, CsrfInput, FieldError, FormErrorSummary, LinkButton, SelectField, StatusMessage, TextField } from "./forms";
+export { CheckboxField, ChoiceGroup, CsrfInput, FieldError, FormErrorSummary, LinkButton, SelectField, StatusMessage, TextField } from "./forms";
 export { LanguageSwitcher } from "./language-switcher";
 export { Badge, Button, ButtonLink, Card, EmptyState, FeatureCard, PageHeader } from "./primitives";
 export type { BadgeTone, ButtonVariant } from "./primitives";

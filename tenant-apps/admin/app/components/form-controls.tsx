@@ -1,7 +1,7 @@
-import { CheckboxField, FieldError, useT } from "@visitnow/ui";
+import { CheckboxField, ChoiceGroup, FieldError, useT } from "@visitnow/ui";
 
 export { CheckboxField, FieldError };
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { ComponentProps, InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 /*
  * Form pieces the shared ui package does not have yet (text areas, checkbox groups,
@@ -60,67 +60,8 @@ export function TextAreaField({ id, name, label, hint, error, optional, wrapperC
 }
 
 /** A group of checkboxes under one legend (specialties, clinics, modes). */
-export function CheckboxGroup({
-  id,
-  name,
-  legend,
-  options,
-  checked,
-  hint,
-  error,
-  optional,
-  columns = "sm:grid-cols-2",
-  className = "",
-}: {
-  /** Prefix of the checkbox ids; the first box gets `id` itself so error links land on it. */
-  id: string;
-  name: string;
-  legend: ReactNode;
-  options: { value: string; label: ReactNode; detail?: ReactNode }[];
-  checked: readonly string[];
-  hint?: ReactNode;
-  error?: string;
-  optional?: boolean;
-  columns?: string;
-  className?: string;
-}) {
-  const t = useT();
-  return (
-    <fieldset id={`${id}-group`} className={className} aria-describedby={describedBy(hint ? `${id}-hint` : false, error ? `${id}-error` : false)}>
-      <legend className="font-medium">
-        {legend}
-        {optional ? <span className="font-normal text-muted-foreground"> {t("layout.form.optional")}</span> : null}
-      </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <div className="mt-2">
-          <FieldError id={`${id}-error`} message={error} />
-        </div>
-      ) : null}
-      <div className={`mt-2 grid gap-x-4 gap-y-1 ${columns} ${error ? "rounded-brand border-2 border-danger p-2" : ""}`}>
-        {options.map((option, index) => (
-          <label key={option.value} className="flex min-h-11 cursor-pointer items-start gap-3 py-2">
-            <input
-              id={index === 0 ? id : `${id}-${index}`}
-              type="checkbox"
-              name={name}
-              value={option.value}
-              defaultChecked={checked.includes(option.value)}
-              className="mt-0.5 size-5 shrink-0 accent-primary"
-            />
-            <span className="flex flex-col">
-              <span>{option.label}</span>
-              {option.detail ? <span className="text-sm text-muted-foreground">{option.detail}</span> : null}
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
+export function CheckboxGroup(props: Omit<ComponentProps<typeof ChoiceGroup>, "type">) {
+  return <ChoiceGroup type="checkbox" {...props} />;
 }
 
 

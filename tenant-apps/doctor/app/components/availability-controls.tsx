@@ -1,78 +1,15 @@
 import { Form } from "@remix-run/react";
-import { Button, ButtonLink, CheckboxField, CsrfInput, FieldError, useT } from "@visitnow/ui";
+import { Button, ButtonLink, CheckboxField, ChoiceGroup as SharedChoiceGroup, CsrfInput, FieldError, useT } from "@visitnow/ui";
+import type { ComponentProps, ReactNode } from "react";
+
+// Form pieces of the availability page; the controls themselves come from @visitnow/ui.
 
 export { CheckboxField, FieldError };
-import type { ReactNode } from "react";
 
-/*
- * Form pieces the shared ui package does not have (checkbox and radio groups), styled like
- * its TextField and wired the same way: hint and error tied to the control with
- * aria-describedby. FieldError and CheckboxField come from @visitnow/ui.
- */
-
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean).join(" ");
-  return list || undefined;
+/** The shared choice group, four columns on wider screens unless told otherwise (weekdays, kinds). */
+export function ChoiceGroup({ columns = "grid-cols-2 sm:grid-cols-4", ...props }: ComponentProps<typeof SharedChoiceGroup>) {
+  return <SharedChoiceGroup columns={columns} {...props} />;
 }
-
-
-/** Checkboxes or radios under one legend; the first control gets `id` itself so error links land on it. */
-export function ChoiceGroup({
-  id,
-  name,
-  type,
-  legend,
-  options,
-  checked,
-  hint,
-  error,
-  columns = "grid-cols-2 sm:grid-cols-4",
-  className = "",
-}: {
-  id: string;
-  name: string;
-  type: "checkbox" | "radio";
-  legend: ReactNode;
-  options: { value: string; label: ReactNode; id?: string }[];
-  checked: readonly string[];
-  hint?: ReactNode;
-  error?: string;
-  columns?: string;
-  className?: string;
-}) {
-  return (
-    <fieldset className={className} aria-describedby={describedBy(hint ? `${id}-hint` : false, error ? `${id}-error` : false)}>
-      <legend className="font-medium">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-muted-foreground">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <div className="mt-2">
-          <FieldError id={`${id}-error`} message={error} />
-        </div>
-      ) : null}
-      <div className={`mt-2 grid gap-x-4 gap-y-1 ${columns} ${error ? "rounded-brand border-2 border-danger p-2" : ""}`}>
-        {options.map((option, index) => (
-          <label key={option.value} className="flex min-h-11 cursor-pointer items-center gap-3 py-1">
-            <input
-              id={option.id ?? (index === 0 ? id : `${id}-${index}`)}
-              type={type}
-              name={name}
-              value={option.value}
-              defaultChecked={checked.includes(option.value)}
-              aria-invalid={error ? true : undefined}
-              className="size-5 shrink-0 accent-primary"
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
 
 /** A page section's `<h2>`, a scroll target for `#id` after a redirect. */
 export function SectionTitle({ id, children }: { id: string; children: ReactNode }) {
